@@ -1,0 +1,198 @@
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { ScalarTag } from 'yaml';
+
+/** A problem that makes the front matter unusable (reported by the `yaml` rule). */
+export interface YamlProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FrontMatter {
+  /** The parsed mapping; undefined when missing or unusable. */
+  data: Record<string, unknown> | undefined;
+  problems: YamlProblem[];
+  /** JSON pointer (`/digital/status`, `/deputies/0`) → 1-based line in the file. */
+  keyLines: Map<string, number>;
+  /** Line of the closing `---` (where a missing key would be added). */
+  endLine: number;
+  /** First line of the Markdown body. */
+  bodyLine: number;
+  /** The Markdown body (text after the front matter). */
+  body: string;
+}
+
+/**
+ * Plain scalars made only of digits with a leading zero or ten or more digits
+ * (LeiKa keys, file numbers) stay text exactly as written instead of turning
+ * into numbers. Dates need nothing: the YAML 1.2 core schema has no timestamps.
+ */
+const digitStringTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  test: /^[-+]?(?:0[0-9]+|[0-9]{10,})$/,
+  resolve: (text: string) => text,
+};
+
+const noEngine = { parse: () => ({}), stringify: () => '' };
+/** gray-matter would eval `---js` front matter; every engine is replaced by a no-op. */
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: noEngine,
+    js: noEngine,
+    javascript: noEngine,
+    json: noEngine,
+    toml: noEngine,
+    coffee: noEngine,
+    cson: noEngine,
+  },
+};
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Normalises a file's text: drops a BOM, turns CRLF/CR into LF (lines keep their numbers). */
+export function normaliseText(text: string): string {
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
+}
+
+/** Splits and parses the YAML front matter of an already normalised text. */
+export function parseFrontMatter(text: string): FrontMatter {
+  const missing = (message: string): FrontMatter => ({
+    data: undefined,
+    problems: [{ line: 1, column: 1, message }],
+    keyLines: new Map(),
+    endLine: 1,
+    bodyLine: 1,
+    body: text,
+  });
+  if (!/^---[ \t]*(\n|$)/.test(text)) {
+    return missing('Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Feldern (z. B. „id: …“) und einer weiteren Zeile „---“.');
+  }
+  let file: ReturnType<typeof matter>;
+  try {
+    file = matter(text, GRAY_MATTER_OPTIONS as never);
+  } catch {
+    return missing('Front Matter kann nicht gelesen werden: Nach „---“ muss YAML folgen (keine Sprachangabe wie „---js“).');
+  }
+  const language = (file as unknown as { language?: string }).language;
+  if (language && language !== 'yaml') {
+    return missing(`Front Matter muss YAML sein, nicht „${language}“: Schreiben Sie in der ersten Zeile nur „---“.`);
+  }
+  const head = text.slice(0, text.length - file.content.length);
+  if (!/(^|\n)---[ \t]*\n?$/.test(head.slice(3))) {
+    return missing('Front Matter ist nicht abgeschlossen: Nach den Feldern fehlt die Zeile „---“.');
+  }
+  const endLine = countLines(head.replace(/\n$/, '')) + 1;
+  const bodyLine = countLines(head) + 1;
+  const result: FrontMatter = {
+    data: undefined,
+    problems: [],
+    keyLines: new Map(),
+    endLine,
+    bodyLine,
+    body: file.content,
+  };
+  // gray-matter's `matter` starts after the first `---`; YAML line 1 is file line 2.
+  const yamlText = file.matter.replace(/^[ \t]*\n/, '');
+  if (yamlText.trim() === '') {
+    result.problems.push({ line: 1, column: 1, message: 'Front Matter ist leer: Zwischen den beiden Zeilen „---“ fehlen die Felder (id, type, title, department, owner, reviewed).' });
+    return result;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    customTags: (tags) => [digitStringTag, ...tags],
+  });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  for (const error of doc.errors) {
+    const offset = error.pos[0];
+    const pos = lineCounter.linePos(offset);
+    result.problems.push({
+      line: pos.line + 1,
+      column: pos.col,
+      message: translateYamlError(error.code, error.message),
+    });
+  }
+  if (result.problems.length > 0) return result;
+  if (!isMap(doc.contents)) {
+    const kind = isSeq(doc.contents) ? 'eine Liste' : 'ein einzelner Wert';
+    result.problems.push({
+      line: 2,
+      column: 1,
+      message: `Front Matter ist ${kind}, keine Zuordnung: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „id: stelle-32-004“.`,
+    });
+    return result;
+  }
+  collectKeyLines(doc.contents, '', result.keyLines, lineOf);
+  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  result.data = data;
+  return result;
+}
+
+function collectKeyLines(
+  node: YamlNode | null | undefined,
+  pointer: string,
+  lines: Map<string, number>,
+  lineOf: (offset: number) => number,
+): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const path = `${pointer}/${escapePointer(key)}`;
+      const range = (pair.key as YamlNode | null)?.range;
+      if (range) lines.set(path, lineOf(range[0]));
+      collectKeyLines(pair.value as YamlNode | null, path, lines, lineOf);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const path = `${pointer}/${index}`;
+      const range = (item as YamlNode | null)?.range;
+      if (range) lines.set(path, lineOf(range[0]));
+      collectKeyLines(item as YamlNode | null, path, lines, lineOf);
+    });
+  }
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Line of the key at `pointer`, or of its nearest parent key, or of the closing `---`. */
+export function fileLineOfPointer(fm: FrontMatter, pointer: string): number {
+  let p = pointer;
+  while (p !== '') {
+    const line = fm.keyLines.get(p);
+    if (line !== undefined) return line;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return fm.endLine;
+}
+
+function translateYamlError(code: string, message: string): string {
+  const fix = 'Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile.';
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Feld ist doppelt vorhanden: Jedes Feld darf im Front Matter nur einmal stehen – löschen Sie eine der beiden Zeilen.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `Front Matter ist kein gültiges YAML (${code}). ${fix}`;
+    case 'TAB_AS_INDENT':
+      return 'Front Matter enthält Tabulatoren als Einrückung: Verwenden Sie Leerzeichen.';
+    default:
+      return `Front Matter ist kein gültiges YAML: ${message.split('\n')[0]}. ${fix}`;
+  }
+}

@@ -1,0 +1,100 @@
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** A `##` section of the body. Lines are lines of the whole file. */
+export interface Section {
+  title: string;
+  line: number;
+  column: number;
+  /** True when nothing but comments and sub-headings stands under the heading. */
+  empty: boolean;
+  /** Task-list items directly or indirectly in this section. */
+  tasks: TaskItem[];
+}
+
+export interface TaskItem {
+  checked: boolean;
+  line: number;
+  text: string;
+}
+
+export interface Placeholder {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** Everything the rules and the coverage engine need from a body, from one parse. */
+export interface MarkdownSummary {
+  /** True when the body has visible content (anything but HTML comments). */
+  hasContent: boolean;
+  sections: Section[];
+  placeholders: Placeholder[];
+}
+
+const PLACEHOLDER = /(?<![\p{L}\p{N}_])TODO:/gu;
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+/**
+ * Parses a body once with remark + remark-gfm. `lineOffset` is the number of
+ * file lines before the body, so every position refers to the whole file.
+ */
+export function summariseMarkdown(body: string, lineOffset: number): MarkdownSummary {
+  const tree = processor.parse(body) as Root;
+  const line = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + lineOffset;
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  let hasContent = false;
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      current = node.depth === 2 ? {
+        title: toString(node as Heading).trim(),
+        line: line(node),
+        column: node.position?.start.column ?? 1,
+        empty: true,
+        tasks: [],
+      } : undefined;
+      if (current) sections.push(current);
+      if (node.depth === 1) hasContent = true;
+      continue;
+    }
+    if (isComment(node)) continue;
+    hasContent = true;
+    if (current && node.type !== 'heading') current.empty = false;
+    if (current) collectTasks(node, current.tasks, line);
+  }
+  const placeholders: Placeholder[] = [];
+  collectPlaceholders(tree, placeholders, lineOffset);
+  return { hasContent, sections, placeholders };
+}
+
+function collectTasks(node: Nodes, tasks: TaskItem[], line: (n: Nodes) => number): void {
+  if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+    tasks.push({ checked: node.checked, line: line(node), text: toString(node.children[0] ?? node).trim() });
+  }
+  if ('children' in node) for (const child of node.children) collectTasks(child as Nodes, tasks, line);
+}
+
+/** `TODO:` in text outside code: in paragraphs, headings, lists, tables, links. */
+function collectPlaceholders(node: Nodes, out: Placeholder[], lineOffset: number): void {
+  if (node.type === 'text' && node.value.includes('TODO:') && node.position) {
+    for (const match of node.value.matchAll(PLACEHOLDER)) {
+      const before = node.value.slice(0, match.index);
+      const newlines = before.split('\n').length - 1;
+      const column = newlines === 0
+        ? node.position.start.column + before.length
+        : before.length - before.lastIndexOf('\n');
+      const rest = node.value.slice(match.index).split('\n')[0];
+      out.push({ line: node.position.start.line + newlines + lineOffset, column, text: rest.trim() });
+    }
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectPlaceholders(child as Nodes, out, lineOffset);
+}

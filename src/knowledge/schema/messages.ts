@@ -1,0 +1,179 @@
+import type { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import { COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from './schemas';
+import type { SchemaIssue } from './validator';
+
+/**
+ * The one place where schema violations become German sentences a clerk can act on:
+ * which key, what is wrong, and what to write instead (allowed values, formats, examples).
+ */
+
+interface FieldSchema {
+  title?: string;
+  description?: string;
+  enum?: readonly string[];
+  examples?: readonly unknown[];
+  properties?: Record<string, FieldSchema>;
+  items?: FieldSchema;
+  $ref?: string;
+  type?: string;
+}
+
+const COMMON_DEFS = COMMON_SCHEMA.$defs as unknown as Record<string, FieldSchema>;
+
+function deref(schema: FieldSchema | undefined): FieldSchema | undefined {
+  if (!schema?.$ref) return schema;
+  const name = schema.$ref.split('/').pop() ?? '';
+  return { ...COMMON_DEFS[name], ...schema, $ref: undefined };
+}
+
+/** Top-level properties a type allows: its own (more specific) over the common ones. */
+export function typeProperties(type: ArticleType | undefined): Record<string, FieldSchema> {
+  const own = type ? ((TYPE_SCHEMAS[type].allOf[1] as { properties?: Record<string, FieldSchema> }).properties ?? {}) : {};
+  return { ...(COMMON_SCHEMA.properties as unknown as Record<string, FieldSchema>), ...own };
+}
+
+/** The schema of the key a JSON pointer names (array items resolve to their list). */
+function fieldAt(type: ArticleType | undefined, pointer: string): FieldSchema | undefined {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let props: Record<string, FieldSchema> | undefined = typeProperties(type);
+  let field: FieldSchema | undefined;
+  for (const part of parts) {
+    if (/^\d+$/.test(part) && field?.items) continue;
+    field = deref(props?.[part]);
+    props = field?.properties;
+  }
+  return field;
+}
+
+function keyName(pointer: string): string {
+  return pointer.split('/').filter((p) => p !== '' && !/^\d+$/.test(p)).join('.');
+}
+
+/** German words clerks are likely to write for the English enum values. */
+const GERMAN_VALUES: Record<string, string> = {
+  fachbereich: 'department', stelle: 'post', prozess: 'process', uebergabe: 'handover', übergabe: 'handover',
+  anleitung: 'guide', hoch: 'high', mittel: 'medium', niedrig: 'low', täglich: 'daily', taeglich: 'daily',
+  wöchentlich: 'weekly', woechentlich: 'weekly', monatlich: 'monthly', vierteljährlich: 'quarterly',
+  quartalsweise: 'quarterly', jährlich: 'yearly', jaehrlich: 'yearly', 'bei-bedarf': 'on-demand',
+  geplant: 'planned', laufend: 'in-progress', 'in-arbeit': 'in-progress', erledigt: 'done', abgeschlossen: 'done',
+  teilweise: 'partial', papier: 'analog',
+};
+
+/** A close allowed value, only when it is plausibly what was meant. */
+function suggest(value: string, allowed: string[]): string | undefined {
+  const lower = value.trim().toLowerCase();
+  const german = GERMAN_VALUES[lower];
+  if (german && allowed.includes(german)) return german;
+  const best = closest(lower, allowed);
+  return best && distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function label(type: ArticleType | undefined, pointer: string): string {
+  const field = fieldAt(type, pointer);
+  const key = `„${keyName(pointer)}“`;
+  return field?.title ? `${key} (${field.title})` : key;
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return 'leer';
+  if (typeof value === 'string') return `„${value}“`;
+  return `„${JSON.stringify(value)}“`;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The description's first sentence about format, e.g. "…, z. B. 2026-06-01." */
+function hint(type: ArticleType | undefined, pointer: string): string {
+  const description = fieldAt(type, pointer)?.description;
+  return description ? ` ${description}` : '';
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'ein Text sein',
+  integer: 'eine ganze Zahl sein',
+  number: 'eine Zahl sein',
+  array: 'eine Liste sein (in eckigen Klammern, z. B. [wert-1, wert-2]; [] für keine)',
+  object: 'ein Abschnitt mit eingerückten Unterfeldern sein',
+  boolean: 'true oder false sein',
+};
+
+export function translateSchemaError(
+  error: ErrorObject,
+  type: ArticleType | undefined,
+  data?: unknown,
+): SchemaIssue | undefined {
+  const pointer = error.instancePath;
+  const value = data === undefined ? undefined : valueAt(data, pointer);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = `${pointer}/${String(params.missingProperty)}`;
+      const field = fieldAt(type, missing);
+      const allowed = field?.enum ? ` – erlaubt: ${field.enum.join(', ')}` : field?.description ? ` – ${field.title}: ${field.description}` : '';
+      return { pointer: missing, missing: true, message: `Pflichtfeld "${keyName(missing)}" fehlt${allowed}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      const mean = suggestion ? ` Meinten Sie „${suggestion}“?` : '';
+      return {
+        pointer,
+        missing: false,
+        message: `${label(type, pointer)} hat den ungültigen Wert ${shown(value)} – erlaubt sind: ${allowed.join(', ')}.${mean}`,
+      };
+    }
+    case 'const':
+      return undefined; // only reachable through `type`, which selects the schema
+    case 'type':
+      return {
+        pointer,
+        missing: false,
+        message: `${label(type, pointer)} muss ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, gefunden: ${shown(value)}.`,
+      };
+    case 'pattern':
+      return {
+        pointer,
+        missing: false,
+        message: `${label(type, pointer)} hat nicht das erwartete Format: ${shown(value)}.${hint(type, pointer)}`,
+      };
+    case 'format':
+      return {
+        pointer,
+        missing: false,
+        message: `${label(type, pointer)} ist kein gültiges Kalenderdatum: ${shown(value)}. Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-06-01.`,
+      };
+    case 'minimum':
+    case 'maximum':
+      return {
+        pointer,
+        missing: false,
+        message: `${label(type, pointer)} liegt außerhalb des erlaubten Bereichs: ${shown(value)}.${hint(type, pointer)}`,
+      };
+    case 'minLength':
+      return { pointer, missing: false, message: `${label(type, pointer)} darf nicht leer sein.${hint(type, pointer)}` };
+    case 'uniqueItems':
+      return { pointer, missing: false, message: `${label(type, pointer)} nennt denselben Eintrag mehrfach: Jeden Wert nur einmal aufführen.` };
+    case 'unevaluatedProperties':
+    case 'additionalProperties': {
+      const key = String(params.unevaluatedProperty ?? params.additionalProperty);
+      const at = `${pointer}/${key}`;
+      const allowedKeys = pointer === '' ? Object.keys(typeProperties(type)) : Object.keys(fieldAt(type, pointer)?.properties ?? {});
+      const suggestion = suggest(key, allowedKeys);
+      return {
+        pointer: at,
+        missing: false,
+        message: `Unbekanntes Feld „${keyName(at)}“${suggestion ? ` – meinten Sie „${suggestion}“?` : '.'} Erlaubt sind hier: ${allowedKeys.join(', ')}.`,
+      };
+    }
+    default:
+      return { pointer, missing: false, message: `${label(type, pointer)}: ${error.message ?? 'ungültiger Wert'}` };
+  }
+}

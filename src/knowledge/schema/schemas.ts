@@ -1,0 +1,24 @@
+import common from '../../../schemas/common.schema.json';
+import department from '../../../schemas/department.schema.json';
+import guide from '../../../schemas/guide.schema.json';
+import handover from '../../../schemas/handover.schema.json';
+import post from '../../../schemas/post.schema.json';
+import process from '../../../schemas/process.schema.json';
+
+/** The schemas as data: the single source of truth for keys, values and sections. */
+export const COMMON_SCHEMA = common;
+export const TYPE_SCHEMAS = { department, post, process, handover, guide } as const;
+export type ArticleType = keyof typeof TYPE_SCHEMAS;
+export const ARTICLE_TYPES = Object.keys(TYPE_SCHEMAS) as ArticleType[];
+
+export function isArticleType(value: unknown): value is ArticleType {
+  return typeof value === 'string' && Object.hasOwn(TYPE_SCHEMAS, value);
+}
+
+/** Required `##` sections of a type, in template order (`x-sections` in its schema). */
+export function requiredSections(type: ArticleType): readonly string[] {
+  return TYPE_SCHEMAS[type]['x-sections'];
+}
+
+/** Default review interval, from the common schema. */
+export const DEFAULT_REVIEW_MONTHS: number = common.properties.review_months.default;

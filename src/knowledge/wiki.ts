@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { analyseArticle, stringValue, type Article } from './article';
+
+/** A loaded wiki: every article plus the indexes the cross-file rules and coverage need. */
+export interface Wiki {
+  root: string;
+  articles: Article[];
+  /** Articles by `id` (several when an id is duplicated). */
+  byId: Map<string, Article[]>;
+  /** Department ids (from department articles). */
+  departments: Map<string, Article>;
+  /** Post ids (from post articles, valid or not: a broken post still exists). */
+  posts: Map<string, Article>;
+}
+
+/** A problem that stops a whole run (exit 2): missing folder and the like. */
+export class UsageError extends Error {}
+
+const IGNORED = /^[._]|^node_modules$/;
+
+/** Lists the wiki's Markdown files as Docusaurus would build them (`_`/`.` prefixed ones are skipped). */
+export function listArticleFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (IGNORED.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+    }
+  };
+  walk(root);
+  return files;
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
+  const articles = listArticleFiles(root).map((path) => {
+    const file = toPosix(relative(cwd, path)) || path;
+    const relPath = toPosix(relative(root, path));
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      bytes = new Uint8Array([0]); // unreadable: reported like a binary file
+    }
+    return analyseArticle(file, relPath, bytes);
+  });
+  return indexWiki(root, articles);
+}
+
+export function indexWiki(root: string, articles: Article[]): Wiki {
+  const byId = new Map<string, Article[]>();
+  const departments = new Map<string, Article>();
+  const posts = new Map<string, Article>();
+  for (const article of articles) {
+    const id = stringValue(article, 'id');
+    if (id === undefined) continue;
+    byId.set(id, [...(byId.get(id) ?? []), article]);
+    if (article.type === 'department' && !departments.has(id)) departments.set(id, article);
+    if (article.type === 'post' && !posts.has(id)) posts.set(id, article);
+  }
+  return { root, articles, byId, departments, posts };
+}
