@@ -1,0 +1,92 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+import { normaliseText, parseFrontMatter } from './src/knowledge/frontmatter';
+import { buildSidebar, type SidebarDoc } from './src/site/sidebar';
+
+/**
+ * Environment:
+ *   DOCS_DIR  the wiki folder (default: docs)
+ *   BASE_URL  sub-path the site is served under (default: /), e.g. /wiki/
+ *   SITE_URL  origin of the intranet server (default: http://localhost)
+ *   EDIT_URL  base of "Diese Seite bearbeiten" links on the Git server (off when unset)
+ */
+const docsDir = process.env.DOCS_DIR || 'docs';
+const baseUrl = (process.env.BASE_URL || '/').replace(/\/?$/, '/');
+const editUrl = process.env.EDIT_URL || undefined;
+
+/** Front-matter keys Docusaurus itself reads, with the type it insists on. */
+const DOCUSAURUS_KEYS: Record<string, (v: unknown) => boolean> = {
+  id: (v) => typeof v === 'string' && /^[^/]+$/.test(v),
+  title: (v) => typeof v === 'string',
+  description: (v) => typeof v === 'string',
+  tags: (v) => Array.isArray(v) && v.every((t) => typeof t === 'string'),
+  sidebar_position: (v) => typeof v === 'number',
+};
+
+const config: Config = {
+  title: 'Stellenwissen',
+  tagline: 'Wissen der Stellen sichern – bevor es in den Ruhestand geht',
+  favicon: 'img/favicon.svg',
+  url: process.env.SITE_URL || 'http://localhost',
+  baseUrl,
+  trailingSlash: undefined,
+  onBrokenLinks: 'throw',
+  noIndex: true,
+  i18n: { defaultLocale: 'de', locales: ['de'] },
+  future: { v4: true, faster: true },
+  markdown: {
+    format: 'detect', // .md is CommonMark, never MDX
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'warn' },
+    // The same front-matter parser as `validate`: dates stay strings, no `---js` eval.
+    // Keys Docusaurus validates itself are only passed on when well-typed, so a bad
+    // value is reported by our validation (file:line) instead of a Docusaurus crash.
+    parseFrontMatter: async ({ fileContent }) => {
+      const parsed = parseFrontMatter(normaliseText(fileContent));
+      const frontMatter: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(parsed.data ?? {})) {
+        const check = DOCUSAURUS_KEYS[key];
+        if (!check || check(value)) frontMatter[key] = value;
+      }
+      return { frontMatter, content: parsed.data ? parsed.body : normaliseText(fileContent) };
+    },
+  },
+  themes: ['@docusaurus/theme-mermaid'],
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: docsDir,
+          routeBasePath: '/',
+          include: ['**/*.md'],
+          sidebarPath: './sidebars.ts',
+          sidebarItemsGenerator: ({ docs }) => buildSidebar(docs as unknown as SidebarDoc[]) as never,
+          editUrl,
+          showLastUpdateTime: false,
+          breadcrumbs: true,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  plugins: [['./src/plugin/index.ts', { docsDir }]],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'Stellenwissen',
+      logo: { alt: 'Stellenwissen', src: 'img/logo.svg' },
+      items: [{ type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki' }],
+    },
+    footer: {
+      style: 'light',
+      copyright: 'Stellenwissen – Wissenssicherung der Verwaltung. Nur für den Dienstgebrauch im Intranet.',
+    },
+    docs: { sidebar: { hideable: true, autoCollapseCategories: true } },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: [] },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
