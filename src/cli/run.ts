@@ -43,6 +43,8 @@ function germanCommanderMessage(error: CommanderError): string {
       return error.message.replace(/^error: /, '');
     case 'commander.excessArguments':
       return 'Zu viele Argumente. Aufruf siehe --help';
+    case 'commander.missingMandatoryOptionValue':
+      return `Pflichtoption „${quoted.split(' ')[0]}“ fehlt. Aufruf siehe --help`;
     case 'commander.missingArgument':
       return `Argument „${quoted}“ fehlt. Aufruf siehe --help`;
     default:
@@ -87,4 +89,14 @@ export function choiceOption(flags: string, description: string, choices: readon
       if (!choices.includes(value)) throw new UsageError(`${flags.split(' ')[0]} erwartet ${choices.join(' oder ')}; erhalten: „${value}“`);
       return value;
     });
+}
+
+/** A whole-number option within [min, max]; anything else ("zwölf", "1.5") is a usage error. */
+export function wholeNumber(flag: string, min: number, max: number): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      throw new UsageError(`${flag} erwartet eine ganze Zahl von ${min} bis ${max}; erhalten: „${value}“`);
+    }
+    return Number(value);
+  };
 }

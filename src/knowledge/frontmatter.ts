@@ -133,7 +133,10 @@ export function parseFrontMatter(text: string): FrontMatter {
     });
     return result;
   }
-  collectKeyLines(doc.contents, '', result.keyLines, lineOf);
+  collectKeyLines(doc.contents, '', result.keyLines, lineOf, result.problems);
+  // A key that is a list, a mapping or empty has no name the schema could report
+  // (and `toJS` would turn it into text like "[ a, b ]" with a process warning).
+  if (result.problems.length > 0) return result;
   const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   result.data = data;
   return result;
@@ -144,22 +147,31 @@ function collectKeyLines(
   pointer: string,
   lines: Map<string, number>,
   lineOf: (offset: number) => number,
+  problems: YamlProblem[],
 ): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const path = `${pointer}/${escapePointer(key)}`;
       const range = (pair.key as YamlNode | null)?.range;
+      if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') {
+        const line = range ? lineOf(range[0]) : lineOf((pair.value as YamlNode | null)?.range?.[0] ?? 0);
+        problems.push({
+          line,
+          column: 1,
+          message: 'Feldname fehlt oder ist kein einfacher Name: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „id: stelle-32-004“.',
+        });
+        continue;
+      }
+      const path = `${pointer}/${escapePointer(String(pair.key.value))}`;
       if (range) lines.set(path, lineOf(range[0]));
-      collectKeyLines(pair.value as YamlNode | null, path, lines, lineOf);
+      collectKeyLines(pair.value as YamlNode | null, path, lines, lineOf, problems);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
       const path = `${pointer}/${index}`;
       const range = (item as YamlNode | null)?.range;
       if (range) lines.set(path, lineOf(range[0]));
-      collectKeyLines(item as YamlNode | null, path, lines, lineOf);
+      collectKeyLines(item as YamlNode | null, path, lines, lineOf, problems);
     });
   }
 }

@@ -71,7 +71,7 @@ export function summariseMarkdown(body: string, lineOffset: number): MarkdownSum
     if (current) collectTasks(node, current.tasks, line);
   }
   const placeholders: Placeholder[] = [];
-  collectPlaceholders(tree, placeholders, lineOffset);
+  collectPlaceholders(tree, placeholders, body, lineOffset);
   return { hasContent, sections, placeholders };
 }
 
@@ -82,19 +82,33 @@ function collectTasks(node: Nodes, tasks: TaskItem[], line: (n: Nodes) => number
   if ('children' in node) for (const child of node.children) collectTasks(child as Nodes, tasks, line);
 }
 
-/** `TODO:` in text outside code: in paragraphs, headings, lists, tables, links. */
-function collectPlaceholders(node: Nodes, out: Placeholder[], lineOffset: number): void {
+/**
+ * `TODO:` in text outside code: in paragraphs, headings, lists, tables, links.
+ * Positions come from the source of the text node (a text node's value drops
+ * escapes, entities and the indentation or `>` markers of continuation lines,
+ * so counting in the value would shift the column).
+ */
+function collectPlaceholders(node: Nodes, out: Placeholder[], body: string, lineOffset: number): void {
   if (node.type === 'text' && node.value.includes('TODO:') && node.position) {
-    for (const match of node.value.matchAll(PLACEHOLDER)) {
-      const before = node.value.slice(0, match.index);
+    const inValue = [...node.value.matchAll(PLACEHOLDER)];
+    const start = node.position.start.offset;
+    const end = node.position.end.offset;
+    const source = start === undefined || end === undefined ? undefined : body.slice(start, end);
+    const inSource = source === undefined ? [] : [...source.matchAll(PLACEHOLDER)];
+    const fromSource = inSource.length === inValue.length;
+    inValue.forEach((match, i) => {
+      const text = node.value.slice(match.index).split('\n')[0].trim();
+      // Same number of matches in the source: the i-th is this one, at an exact position.
+      const before = fromSource ? source!.slice(0, inSource[i].index) : node.value.slice(0, match.index);
       const newlines = before.split('\n').length - 1;
-      const column = newlines === 0
-        ? node.position.start.column + before.length
-        : before.length - before.lastIndexOf('\n');
-      const rest = node.value.slice(match.index).split('\n')[0];
-      out.push({ line: node.position.start.line + newlines + lineOffset, column, text: rest.trim() });
-    }
+      const { line, column } = node.position!.start;
+      out.push({
+        line: line + newlines + lineOffset,
+        column: newlines === 0 ? column + before.length : before.length - before.lastIndexOf('\n'),
+        text,
+      });
+    });
     return;
   }
-  if ('children' in node) for (const child of node.children) collectPlaceholders(child as Nodes, out, lineOffset);
+  if ('children' in node) for (const child of node.children) collectPlaceholders(child as Nodes, out, body, lineOffset);
 }

@@ -1,0 +1,74 @@
+/**
+ * `npm run audit -- --register FILE [--docs DIR] [--today D] [--horizon 24] [--lead 6]
+ *                   [--format table|csv|json|md|html] [--out FILE] [--site-url URL]`
+ */
+import { readFileSync } from 'node:fs';
+import { Option } from 'commander';
+import pc from 'picocolors';
+import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
+import {
+  buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
+  loadWiki, parseRegister, runAudit, UsageError, validateWiki, writeFileAtomic, type AuditResult,
+} from '../src/knowledge';
+
+const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregister ab und meldet Stellen, deren Wissen vor dem Austritt nicht gesichert ist.')
+  .addOption(new Option('--register <datei>', 'CSV-Export der Personalabteilung (wird nur gelesen)').makeOptionMandatory())
+  .addOption(docsOption())
+  .addOption(todayOption())
+  .addOption(new Option('--horizon <monate>', 'Austritte bis so viele Monate ab heute prüfen').default(24).argParser(wholeNumber('--horizon', 0, 600)))
+  .addOption(new Option('--lead <monate>', 'Übergabe ab so vielen Monaten vor dem Austritt verlangen').default(6).argParser(wholeNumber('--lead', 0, 600)))
+  .addOption(choiceOption('--format <format>', 'Ausgabeformat', FORMATS, 'table'))
+  .addOption(new Option('--out <datei>', 'Bericht in diese Datei schreiben (statt auf die Standardausgabe)'))
+  .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'));
+
+function readRegister(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError(`Register nicht gefunden oder nicht lesbar: ${path}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${path}: Die Datei ist nicht in UTF-8 gespeichert. In Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen.`);
+  }
+}
+
+function render(result: AuditResult, format: Format, siteUrl: string | undefined, toTerminal: boolean): string {
+  switch (format) {
+    case 'json': return formatAuditJson(result);
+    case 'csv': return formatAuditCsv(result);
+    case 'md': return formatAuditMarkdown(result);
+    case 'html': return formatAuditHtml(result, { siteUrl });
+    case 'table': {
+      const colour = toTerminal && pc.isColorSupported;
+      return formatAuditTable(result, colour ? pc : undefined, process.stdout.columns ?? 120);
+    }
+  }
+}
+
+void runCli(program, () => {
+  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string }>();
+  const today = parseToday(o.today);
+  const register = parseRegister(readRegister(o.register));
+  if (register.problems.length > 0) {
+    for (const p of register.problems) process.stderr.write(`${o.register}:${p.line}: ${p.message}\n`);
+    process.stderr.write(`audit: ${register.problems.length} unbrauchbare Zeile(n) im Register – kein Bericht geschrieben.\n`);
+    return EXIT.usage;
+  }
+  const wiki = loadWiki(o.docs);
+  const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
+  const result = runAudit(index, register.rows, { today, horizon: o.horizon, lead: o.lead });
+  const output = render(result, o.format, o.siteUrl, o.out === undefined && process.stdout.isTTY === true);
+  if (o.out) {
+    writeFileAtomic(o.out, output);
+    process.stderr.write(`Bericht geschrieben: ${o.out} (${result.flagged.length} von ${result.summary.within_horizon} Austritten nicht abgesichert)\n`);
+  } else {
+    process.stdout.write(output);
+  }
+  return result.flagged.length > 0 ? EXIT.findings : EXIT.ok;
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { buildCoverageIndex, computeCoverage, gapText, loadWiki, parseIsoDate, validateWiki, type PostCoverage } from '../src/knowledge';
+import { overlayWiki } from './helpers';
+
+const TODAY = '2026-11-28';
+
+function coverage(files: Record<string, string>, post: string, departure?: string, today = TODAY): PostCoverage {
+  const root = overlayWiki(files);
+  const wiki = loadWiki(root, root);
+  const date = parseIsoDate(today)!;
+  const index = buildCoverageIndex(wiki, validateWiki(wiki, date));
+  return computeCoverage(index, post, { today: date, departure: departure ? parseIsoDate(departure) : undefined, lead: 6 });
+}
+
+describe('coverage checks (mini wiki)', () => {
+  it('a well documented post passes every check without a departure', () => {
+    const c = coverage({}, 'stelle-1-002');
+    expect(c.checks).toEqual({ profile: 'pass', sections: 'pass', deputies: 'pass', processes: 'pass', freshness: 'pass', handover: 'n/a' });
+    expect(c.coverage).toBe(100);
+    expect(c.missing).toEqual([]);
+  });
+
+  it('profile: a missing post fails every applicable check', () => {
+    const c = coverage({}, 'stelle-1-099', '2027-01-15');
+    expect(c.missing).toEqual(['profile', 'sections', 'deputies', 'processes', 'freshness', 'handover']);
+    expect(c.coverage).toBe(0);
+    expect(c.gaps.map(gapText)).toContain('Kein Stellenprofil im Wiki');
+  });
+
+  it('profile: invalid front matter fails profile and so every other check', () => {
+    const c = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:criticality: medium=>criticality: sehr-hoch' }, 'stelle-1-002');
+    expect(c.checks.profile).toBe('fail');
+    expect(c.checks.deputies).toBe('fail');
+    expect(c.coverage).toBe(0);
+    expect(c.gaps.map(gapText)).toEqual(['Stellenprofil fehlerhaft (1 Fehler in den Angaben, siehe „npm run validate“)']);
+  });
+
+  it('sections: an empty section or a placeholder fails only that check', () => {
+    const c = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:Die Leitung vertritt.=>TODO: Vertretung klären' }, 'stelle-1-002');
+    expect(c.missing).toEqual(['sections']);
+    expect(c.coverage).toBe(80);
+    expect(gapText(c.gaps[0])).toBe('Stellenprofil unvollständig: 1 Platzhalter (TODO:) offen');
+    const empty = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:Die Leitung vertritt.=><!-- leer -->' }, 'stelle-1-002');
+    expect(gapText(empty.gaps[0])).toBe('Stellenprofil unvollständig: Abschnitt „Vertretung“ fehlt oder ist leer');
+  });
+
+  it('deputies: none, or only unknown posts, fails', () => {
+    expect(coverage({ 'fb1/stelle-1-002.md': 'REPLACE:deputies: [stelle-1-001]=>deputies: []' }, 'stelle-1-002').missing).toEqual(['deputies']);
+    const unknown = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:deputies: [stelle-1-001]=>deputies: [stelle-1-077]' }, 'stelle-1-002');
+    expect(unknown.checks.deputies).toBe('fail');
+  });
+
+  it('processes: owning none fails; a process only the owner can perform fails, naming it', () => {
+    expect(coverage({}, 'stelle-1-001').missing).toEqual(['processes']);
+    const alone = coverage({ 'fb1/antrag-bearbeiten.md': 'REPLACE:performers: [stelle-1-001]=>performers: [stelle-1-002]' }, 'stelle-1-002');
+    expect(alone.missing).toEqual(['processes']);
+    expect(gapText(alone.gaps[0])).toBe('Prozess Antrag bearbeiten kann nur von dieser Stelle ausgeführt werden');
+  });
+
+  it('freshness: the post or an owned process past its review interval fails', () => {
+    const c = coverage({ 'fb1/antrag-bearbeiten.md': 'REPLACE:reviewed: 2026-06-01=>reviewed: 2025-10-31' }, 'stelle-1-002');
+    expect(c.missing).toEqual(['freshness']);
+    expect(gapText(c.gaps[0])).toBe('Überprüfung überfällig: Antrag bearbeiten (fällig seit 31.10.2026)');
+    expect(coverage({}, 'stelle-1-002', undefined, '2027-06-01').checks.freshness).toBe('pass');
+    expect(coverage({}, 'stelle-1-002', undefined, '2027-06-02').checks.freshness).toBe('fail');
+  });
+
+  describe('handover', () => {
+    it('does not apply when the departure is beyond the lead time', () => {
+      expect(coverage({}, 'stelle-1-002', '2027-05-29').checks.handover).toBe('n/a');
+    });
+    it('applies on the last day of the lead time: an existing handover passes', () => {
+      expect(coverage({}, 'stelle-1-002', '2027-05-28').checks.handover).toBe('pass');
+    });
+    it('is missing for a post without handover article', () => {
+      const c = coverage({}, 'stelle-1-001', '2027-03-01');
+      expect(c.checks.handover).toBe('fail');
+      expect(gapText(c.gaps.find((g) => g.check === 'handover')!)).toBe('Übergabeprotokoll fehlt — Austritt in 3 Monaten');
+    });
+    it('must be complete (done, all ticked) within one month of the departure', () => {
+      const open = coverage({}, 'stelle-1-002', '2026-12-28');
+      expect(open.checks.handover).toBe('fail');
+      expect(gapText(open.gaps[0])).toBe('Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 4 Wochen');
+      const doneButOpen = coverage({ 'fb1/uebergabe-stelle-1-002.md': 'REPLACE:status: in-progress=>status: done' }, 'stelle-1-002', '2026-12-28');
+      expect(doneButOpen.checks.handover).toBe('fail');
+    });
+    it('a done handover with every item ticked passes, even after the departure', () => {
+      const c = coverage({ 'fb1/uebergabe-stelle-1-002.md': 'REPLACE:- [ ] Zugänge übertragen=>- [x] Zugänge übertragen' }, 'stelle-1-002', '2026-10-01');
+      expect(c.checks.handover).toBe('fail'); // ticked but status in-progress
+      const done = coverage({ 'fb1/uebergabe-stelle-1-002.md': 'REPLACE:status: in-progress\ndue: 2027-01-31\nreviewed: 2026-06-01\n---\n\n## Offene Vorgänge\n\nZwei Anträge in Bearbeitung.\n\n## Checkliste\n\n- [x] Vorgänge übergeben\n- [ ] Zugänge übertragen=>status: done\ndue: 2027-01-31\nreviewed: 2026-06-01\n---\n\n## Offene Vorgänge\n\nKeine mehr.\n\n## Checkliste\n\n- [x] Vorgänge übergeben\n- [x] Zugänge übertragen' }, 'stelle-1-002', '2026-10-01');
+      expect(done.checks.handover).toBe('pass');
+      expect(done.coverage).toBe(100);
+    });
+  });
+
+  it('coverage is passed ÷ applicable, rounded down', () => {
+    // 4 of 6 applicable checks pass → 66 %
+    const c = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:deputies: [stelle-1-001]=>deputies: []' }, 'stelle-1-002', '2026-12-01');
+    expect(c.missing).toEqual(['deputies', 'handover']);
+    expect(c.coverage).toBe(66);
+  });
+});
