@@ -73,6 +73,7 @@ export function parseRegister(text: string): Register {
       delimiter: detectDelimiter(clean),
       info: true,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;

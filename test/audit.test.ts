@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths, buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
+  loadWiki, monthsBetween, parseIsoDate, parseRegister, runAudit, validateWiki, withinMonths, type AuditResult,
+} from '../src/knowledge';
+import { overlayWiki } from './helpers';
+
+const d = (iso: string) => parseIsoDate(iso)!;
+
+function audit(register: string, options: { today?: string; horizon?: number; lead?: number } = {}): AuditResult {
+  const root = overlayWiki({});
+  const wiki = loadWiki(root, root);
+  const today = d(options.today ?? '2026-11-28');
+  const parsed = parseRegister(register);
+  expect(parsed.problems).toEqual([]);
+  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6 });
+}
+
+const REGISTER = [
+  'Stelle;Stelleninhaber;Austrittsdatum;Grund',
+  'stelle-1-001;Beispiel, Anna;31.03.2027;Versetzung', // no process, no handover
+  'stelle-1-002;Muster, Jens;15.12.2026;Ruhestand', // handover not complete, 17 days left
+  'stelle-1-009;Probe, Eva;01.06.2027;Kündigung', // not in the wiki
+  'stelle-1-002;Später, Paul;01.12.2028;Ruhestand', // beyond the 24-month horizon
+].join('\n');
+
+describe('month arithmetic', () => {
+  it('clamps to the end of shorter months', () => {
+    expect(addMonths(d('2027-01-31'), 1)).toEqual(d('2027-02-28'));
+    expect(addMonths(d('2028-01-31'), 1)).toEqual(d('2028-02-29'));
+    expect(addMonths(d('2028-02-29'), 12)).toEqual(d('2029-02-28'));
+    expect(addMonths(d('2026-11-30'), 3)).toEqual(d('2027-02-28'));
+  });
+  it('"within N months" includes the same day N months later and anything past', () => {
+    expect(withinMonths(d('2028-11-28'), d('2026-11-28'), 24)).toBe(true);
+    expect(withinMonths(d('2028-11-29'), d('2026-11-28'), 24)).toBe(false);
+    expect(withinMonths(d('2027-02-28'), d('2027-01-31'), 1)).toBe(true);
+    expect(withinMonths(d('2027-03-01'), d('2027-01-31'), 1)).toBe(false);
+    expect(withinMonths(d('2020-01-01'), d('2026-11-28'), 24)).toBe(true);
+  });
+  it('counts whole months left, negative when past', () => {
+    expect(monthsBetween(d('2026-11-28'), d('2026-12-27'))).toBe(0);
+    expect(monthsBetween(d('2026-11-28'), d('2026-12-28'))).toBe(1);
+    expect(monthsBetween(d('2027-01-31'), d('2027-02-28'))).toBe(1);
+    expect(monthsBetween(d('2026-11-28'), d('2028-11-28'))).toBe(24);
+    expect(monthsBetween(d('2026-11-28'), d('2026-09-30'))).toBe(-1);
+  });
+});
+
+describe('audit', () => {
+  it('flags the rows within the horizon whose post fails a check, sorted by departure', () => {
+    const result = audit(REGISTER);
+    expect(result.flagged.map((f) => [f.post, f.departure, f.months_left, f.coverage, f.missing])).toEqual([
+      ['stelle-1-002', '2026-12-15', 0, 83, ['handover']],
+      ['stelle-1-001', '2027-03-31', 4, 66, ['processes', 'handover']],
+      ['stelle-1-009', '2027-06-01', 6, 0, ['profile', 'sections', 'deputies', 'processes', 'freshness']],
+    ]);
+    expect(result.summary).toEqual({
+      register_rows: 4, within_horizon: 3, flagged: 3, secured: 0, not_in_wiki: 1, departed: 0,
+      missing_by_check: { profile: 1, sections: 1, deputies: 1, processes: 2, freshness: 1, handover: 2 },
+    });
+  });
+
+  it('includes a departure exactly on the horizon day and past departures', () => {
+    const result = audit('post;departure;reason\nstelle-1-001;2028-11-28;other\nstelle-1-001;2028-11-29;other\nstelle-1-001;2026-09-30;other\n');
+    expect(result.flagged.map((f) => [f.departure, f.months_left])).toEqual([['2026-09-30', -1], ['2028-11-28', 24]]);
+    expect(result.summary.departed).toBe(1);
+  });
+
+  it('does not flag a secured post', () => {
+    const result = audit('post;departure;reason\nstelle-1-002;2028-01-01;retirement\n');
+    expect(result.flagged).toEqual([]);
+    expect(result.summary.secured).toBe(1);
+  });
+
+  it('prints JSON in exactly the contract shape', () => {
+    const json = JSON.parse(formatAuditJson(audit(REGISTER)));
+    expect(Object.keys(json)).toEqual(['today', 'horizon', 'lead', 'flagged', 'summary']);
+    expect(json.today).toBe('2026-11-28');
+    expect(json.flagged[0]).toEqual({
+      post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
+    });
+  });
+
+  it('writes CSV for German Excel: BOM, `;`, CRLF, German headers and dates', () => {
+    const csv = formatAuditCsv(audit(REGISTER));
+    expect(csv.startsWith('\uFEFFAustrittsdatum;Monate bis Austritt;Stelle;')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toBe('15.12.2026;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
+    expect(lines).toHaveLength(5); // header, 3 rows, trailing empty
+  });
+
+  it('keeps a formula-like holder from running in Excel', () => {
+    const csv = formatAuditCsv(audit('post;holder;departure;reason\nstelle-1-001;=HYPERLINK("x");2027-01-01;other\n'));
+    expect(csv).toContain(`;"'=HYPERLINK(""x"")";`);
+  });
+
+  it('writes a Markdown table', () => {
+    const md = formatAuditMarkdown(audit(REGISTER));
+    expect(md).toContain('| Austritt | Monate | Stelle | Bezeichnung | Fachbereich | Stelleninhaber | Grund | Abdeckung | Es fehlt |');
+    expect(md).toContain('| 01.06.2027 | 6 | `stelle-1-009` | (nicht im Wiki) |  | Probe, Eva | Kündigung | 0 % | Kein Stellenprofil im Wiki |');
+  });
+
+  it('writes a plain table without colour codes unless asked', () => {
+    const table = formatAuditTable(audit(REGISTER));
+    expect(table).toContain('Muster, Jens');
+    expect(table).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes one self-contained HTML file with figures, timeline, links and plain German gaps', () => {
+    const html = formatAuditHtml(audit(REGISTER), { siteUrl: 'https://intranet.example/wiki/' });
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
+    expect(html).not.toMatch(/<(script|link|img)\b/i);
+    expect(html).not.toMatch(/(src|href)="(?!https:\/\/intranet\.example\/wiki\/)/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('<a href="https://intranet.example/wiki/fb1/stelle-1-002">Sachbearbeitung Anträge</a>');
+    expect(html).toContain('<li>Übergabeprotokoll fehlt — Austritt in 4 Monaten</li>');
+    expect(html).toContain('<li>Keinen Prozess dokumentiert, den die Stelle verantwortet</li>');
+  });
+
+  it('escapes register values in HTML', () => {
+    const html = formatAuditHtml(audit('post;holder;departure;reason\nstelle-1-001;<img src=x onerror=alert(1)>;2027-01-01;other\n'));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
