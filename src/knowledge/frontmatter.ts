@@ -72,6 +72,10 @@ export function parseFrontMatter(text: string): FrontMatter {
     bodyLine: 1,
     body: text,
   });
+  const language = /^---[ \t]*([A-Za-z]\w*)[ \t]*(\n|$)/.exec(text)?.[1];
+  if (language) {
+    return missing(`Front Matter muss YAML sein, nicht „${language}“: Schreiben Sie in der ersten Zeile nur „---“.`);
+  }
   if (!/^---[ \t]*(\n|$)/.test(text)) {
     return missing('Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Feldern (z. B. „id: …“) und einer weiteren Zeile „---“.');
   }
@@ -80,10 +84,6 @@ export function parseFrontMatter(text: string): FrontMatter {
     file = matter(text, GRAY_MATTER_OPTIONS as never);
   } catch {
     return missing('Front Matter kann nicht gelesen werden: Nach „---“ muss YAML folgen (keine Sprachangabe wie „---js“).');
-  }
-  const language = (file as unknown as { language?: string }).language;
-  if (language && language !== 'yaml') {
-    return missing(`Front Matter muss YAML sein, nicht „${language}“: Schreiben Sie in der ersten Zeile nur „---“.`);
   }
   const head = text.slice(0, text.length - file.content.length);
   if (!/(^|\n)---[ \t]*\n?$/.test(head.slice(3))) {

@@ -13,7 +13,7 @@ function plural(n: number, one: string, many: string): string {
 /** The summary line after the findings. */
 export function formatSummary(result: ValidationResult): string {
   const counts = `${plural(result.errors, 'Fehler', 'Fehler')}, ${plural(result.warnings, 'Warnung', 'Warnungen')}`;
-  const checked = `${plural(result.articles, 'Artikel', 'Artikeln')} geprüft`;
+  const checked = `${result.articles} Artikel geprüft`;
   return result.errors === 0 ? `${checked}: keine Fehler (${counts}).` : `${checked}: ${counts}.`;
 }
 

@@ -48,9 +48,9 @@ export function validateFrontMatter(data: Record<string, unknown>, translate: Me
   for (const error of validate.errors ?? []) {
     const issue = translate(error, type, data);
     if (!issue) continue;
-    const key = `${issue.pointer}\u0000${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // One issue per key: an empty value would otherwise fail pattern and format at once.
+    if (seen.has(issue.pointer)) continue;
+    seen.add(issue.pointer);
     issues.push(issue);
   }
   return { valid: false, data: undefined, issues };
