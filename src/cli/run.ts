@@ -5,11 +5,19 @@ import { UsageError } from '../knowledge/wiki';
 /** Exit codes of the contract: 0 fine, 1 findings/flagged rows, 2 usage or I/O error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Aufruf:', 'Options:': 'Optionen:', 'Arguments:': 'Argumente:', 'Commands:': 'Befehle:' };
+
 /** A command with German help texts and commander's errors turned into exit 2. */
 export function createProgram(name: string, description: string): Command {
   return new Command(name)
     .description(description)
+    .usage('[optionen]')
     .helpOption('-h, --help', 'diese Hilfe anzeigen')
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      optionDescription: (option) =>
+        `${option.description}${option.mandatory ? ' (Pflicht)' : ''}${option.defaultValue !== undefined && option.defaultValue !== false ? ` (Vorgabe: ${option.defaultValueDescription ?? String(option.defaultValue)})` : ''}`,
+    })
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -17,7 +25,7 @@ export function createProgram(name: string, description: string): Command {
 }
 
 export function docsOption(): Option {
-  return new Option('--docs <dir>', 'Wiki-Ordner (Vorgabe: $DOCS_DIR oder docs)').default(process.env.DOCS_DIR || 'docs');
+  return new Option('--docs <ordner>', 'Wiki-Ordner').default(process.env.DOCS_DIR || 'docs', '$DOCS_DIR oder docs');
 }
 
 export function todayOption(): Option {

@@ -1,4 +1,4 @@
-/** The core library: no Docusaurus, no console, no process.exit. */
+/** The core library: free of Docusaurus, of console output and of process exits. */
 export { analyseArticle, stringList, stringValue, type Article } from './article';
 export * from './dates';
 export { RULE_IDS, type Finding, type RuleId, type Severity } from './finding';
