@@ -17,6 +17,7 @@ const colourOf = (coverage: number, flagged: boolean) => (!flagged ? COLOURS.ful
 
 interface Quarter {
   label: string;
+  year: number;
   start: CalendarDate;
 }
 
@@ -25,7 +26,7 @@ function quarters(today: CalendarDate, end: CalendarDate, earliest: CalendarDate
   const list: Quarter[] = [];
   let start: CalendarDate = { year: first.year, month: Math.floor((first.month - 1) / 3) * 3 + 1, day: 1 };
   while (compareDates(start, end) <= 0) {
-    list.push({ label: `Q${Math.floor((start.month - 1) / 3) + 1}/${start.year}`, start });
+    list.push({ label: `Q${Math.floor((start.month - 1) / 3) + 1}`, year: start.year, start });
     start = addMonths(start, 3);
   }
   return list;
@@ -45,8 +46,8 @@ function timeline(result: AuditResult): string {
     })
     .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.coverage - b.coverage));
   const max = Math.max(1, ...buckets.map((b) => b.length));
-  const barWidth = 34;
-  const gap = 10;
+  const barWidth = 36;
+  const gap = 12;
   const height = 160;
   const unit = (height - 20) / max;
   const width = qs.length * (barWidth + gap) + gap;
@@ -56,11 +57,12 @@ function timeline(result: AuditResult): string {
       const y = height - (j + 1) * unit;
       return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${(unit - 1).toFixed(1)}" fill="${colourOf(c.coverage, c.flagged)}"><title>${escapeHtml(`${germanDate(c.departure)}: Abdeckung ${c.coverage} %`)}</title></rect>`;
     }).join('');
-    const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="10">${qs[i].label}</text>`;
+    const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${qs[i].label}</text>`
+      + `<text x="${x + barWidth / 2}" y="${height + 27}" text-anchor="middle" font-size="10" fill="#666">${qs[i].year}</text>`;
     const count = bucket.length > 0 ? `<text x="${x + barWidth / 2}" y="${(height - bucket.length * unit - 4).toFixed(1)}" text-anchor="middle" font-size="10">${bucket.length}</text>` : '';
     return blocks + label + count;
   }).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 22}" viewBox="0 0 ${width} ${height + 22}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
 function link(siteUrl: string | undefined, path: string | undefined, text: string): string {
