@@ -46,8 +46,14 @@ function fieldAt(type: ArticleType | undefined, pointer: string): FieldSchema | 
   return field;
 }
 
+/** `/digital/status` → `digital.status`; list indexes are dropped (`/deputies/0` → `deputies`). */
 function keyName(pointer: string): string {
-  return pointer.split('/').filter((p) => p !== '' && !/^\d+$/.test(p)).join('.');
+  return pointer
+    .split('/')
+    .slice(1)
+    .filter((p, i) => i === 0 || !/^\d+$/.test(p))
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
 }
 
 /** German words clerks are likely to write for the English enum values. */
@@ -164,7 +170,7 @@ export function translateSchemaError(
     case 'unevaluatedProperties':
     case 'additionalProperties': {
       const key = String(params.unevaluatedProperty ?? params.additionalProperty);
-      const at = `${pointer}/${key}`;
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const allowedKeys = pointer === '' ? Object.keys(typeProperties(type)) : Object.keys(fieldAt(type, pointer)?.properties ?? {});
       const suggestion = suggest(key, allowedKeys);
       return {
