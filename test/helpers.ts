@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -42,4 +43,29 @@ export function overlayWiki(files: Record<string, string | Uint8Array>): string 
     }
   }
   return root;
+}
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Runs a real `docusaurus build` of the site in this repository. Every build gets its
+ * own generated-files folder, so builds in parallel test files never clobber each other.
+ */
+export function buildSite(options: { docsDir?: string; outDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+  const outDir = options.outDir ?? join(tempDir('stellenwissen-build-'), 'build');
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...options.env };
+  if (options.docsDir) env.DOCS_DIR = options.docsDir;
+  else delete env.DOCS_DIR;
+  env.DOCUSAURUS_GENERATED_FILES_DIR_NAME = join(tempDir('stellenwissen-generated-'), '.docusaurus');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }

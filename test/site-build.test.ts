@@ -1,17 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWiki, parseRegister } from '../src/knowledge';
 import { articleRef } from '../src/knowledge/coverage';
-import { ROOT, tempDir } from './helpers';
+import { buildSite, ROOT, tempDir, type BuildResult } from './helpers';
 
 // One real production build of the bundled sample wiki (docs/), shared by the checks below.
 const OUT = join(tempDir('stellenwissen-build-'), 'build');
 const HR_DIR = join(ROOT, 'hr');
 const SECRET_REGISTER = join(HR_DIR, 'zz-privacy-test-register.csv');
 const SECRET_NAME = 'Quirinus Geheimtest-Zweibrück';
-let build: { status: number | null; output: string };
+let build: BuildResult;
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -21,13 +20,9 @@ beforeAll(() => {
   const hadHrDir = existsSync(HR_DIR);
   mkdirSync(HR_DIR, { recursive: true });
   writeFileSync(SECRET_REGISTER, `Stelle;Stelleninhaber;Austrittsdatum;Grund\nstelle-32-001;${SECRET_NAME};01.01.2027;Ruhestand\n`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
-  delete env.DOCS_DIR;
-  delete env.BASE_URL;
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', OUT], {
-    cwd: ROOT, env, encoding: 'utf8', timeout: 900_000,
-  });
-  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of ['BASE_URL', 'EDIT_URL', 'SITE_URL']) env[key] = undefined;
+  build = buildSite({ outDir: OUT, env });
   rmSync(SECRET_REGISTER, { force: true });
   if (!hadHrDir) rmSync(HR_DIR, { recursive: true, force: true });
 }, 900_000);
