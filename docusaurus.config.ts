@@ -78,7 +78,11 @@ const config: Config = {
     navbar: {
       title: 'Stellenwissen',
       logo: { alt: 'Stellenwissen', src: 'img/logo.svg' },
-      items: [{ type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki' }],
+      items: [
+        { type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki' },
+        { to: '/wissenssicherung', label: 'Wissenssicherung', position: 'left' },
+        { to: '/digitalisierung', label: 'Digitalisierung', position: 'left' },
+      ],
     },
     footer: {
       style: 'light',

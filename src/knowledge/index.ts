@@ -11,7 +11,7 @@ export { ARTICLE_TYPES, requiredSections, type ArticleType } from './schema/sche
 export { validateWiki, type ValidationResult } from './validate';
 export { indexWiki, listArticleFiles, loadWiki, UsageError, type Wiki } from './wiki';
 export { monthsBetween, runAudit, withinMonths, type AuditOptions, type AuditResult, type FlaggedRow } from './audit';
-export { buildCoverageIndex, CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type Gap, type PostCoverage } from './coverage';
+export { articleRef, buildCoverageIndex, CHECK_IDS, computeCoverage, type CheckId, type CheckState, type CoverageIndex, type Gap, type PostCoverage } from './coverage';
 export { detectDelimiter, parseReason, parseRegister, REASONS, type Reason, type Register, type RegisterRow } from './register';
 export { formatAuditCsv } from './report/audit-csv';
 export { formatAuditHtml } from './report/audit-html';
@@ -20,3 +20,4 @@ export { formatAuditMarkdown } from './report/audit-md';
 export { formatAuditTable } from './report/audit-table';
 export { CHECK_LABELS, gapText, MISSING_LABELS, REASON_LABELS } from './report/coverage-texts';
 export { writeFileAtomic } from './fs-atomic';
+export * from './report/labels';

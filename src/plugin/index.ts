@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { formatFinding, loadWiki, localToday, validateWiki, type ValidationResult } from '../knowledge';
+import { buildSiteData, type Card, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 
 export interface StellenwissenPluginOptions {
@@ -12,6 +13,13 @@ export interface StellenwissenPluginOptions {
 
 export interface StellenwissenContent {
   summary: WikiSummary;
+  site: SiteData;
+}
+
+/** What every page can read with usePluginData('stellenwissen'). */
+export interface StellenwissenGlobalData extends WikiSummary {
+  /** Metadata card per article id. */
+  cards: Record<string, Card>;
 }
 
 /** The message that stops the build: every error in the contract's line format. */
@@ -38,17 +46,33 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
     },
     async loadContent() {
       const wiki = loadWiki(docsDir, process.cwd());
-      const result = validateWiki(wiki, localToday());
+      const today = localToday();
+      const result = validateWiki(wiki, today);
       if (result.errors > 0 && failOnError) {
         // Printed first so the clerk sees the findings above Docusaurus's own error output.
         console.error(gateMessage(result));
         throw new Error(`Build abgebrochen: ${result.errors} Fehler im Wiki (siehe oben).`);
       }
       for (const finding of result.findings) console.warn(`[stellenwissen] ${formatFinding(finding)}`);
-      return { summary: summariseWiki(wiki, context.baseUrl) };
+      return { summary: summariseWiki(wiki, context.baseUrl), site: buildSiteData(wiki, result, today, context.baseUrl) };
     },
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData(content.summary);
+      const globalData: StellenwissenGlobalData = { ...content.summary, cards: content.site.cards };
+      actions.setGlobalData(globalData);
+      const coverage = await actions.createData('wissenssicherung.json', JSON.stringify(content.site.coverage));
+      actions.addRoute({
+        path: `${context.baseUrl}wissenssicherung`,
+        component: '@site/src/components/CoverageDashboard/index.tsx',
+        modules: { data: coverage },
+        exact: true,
+      });
+      const digital = await actions.createData('digitalisierung.json', JSON.stringify(content.site.digital));
+      actions.addRoute({
+        path: `${context.baseUrl}digitalisierung`,
+        component: '@site/src/components/DigitalPlan/index.tsx',
+        modules: { data: digital },
+        exact: true,
+      });
     },
   };
 }

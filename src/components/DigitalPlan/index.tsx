@@ -1,0 +1,88 @@
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+import type { ReactNode } from 'react';
+import { bundleLabel, DIGITAL_STATUS_LABELS } from '../../knowledge/report/labels';
+import type { DigitalPlanData } from '../../plugin/site-data';
+import styles from '../dashboard.module.css';
+
+const STATUS_CLASS: Record<string, string> = {
+  analog: styles.analog,
+  partial: styles.partial,
+  digital: styles.digital,
+  online: styles.online,
+};
+
+function Status({ status }: { status?: string }): ReactNode {
+  if (!status) return <span className={styles.badge}>ohne Angabe</span>;
+  return <span className={`${styles.badge} ${STATUS_CLASS[status] ?? ''}`}>{DIGITAL_STATUS_LABELS[status] ?? status}</span>;
+}
+
+/** /digitalisierung — the ten-year plan: processes by half-year Digitalbündel and department. */
+export default function DigitalPlan({ data }: { data: DigitalPlanData }): ReactNode {
+  const unplanned = data.processes.filter((p) => !p.bundle);
+  return (
+    <Layout title="Digitalisierung" description="Digitalisierungsplan: Prozesse nach Digitalbündel und Fachbereich">
+      <main className="container margin-vert--lg">
+        <h1>Digitalisierung</h1>
+        <p>
+          Jeder Prozess trägt seinen Digitalisierungsstand und das Halbjahr („Digitalbündel“), in dem er digitalisiert
+          wird – zusammen ergibt das den Zehnjahresplan {data.bundles[0]?.slice(0, 4)}–{data.bundles.at(-1)?.slice(0, 4)}.
+        </p>
+
+        <h2>Fortschritt je Fachbereich</h2>
+        <table className={styles.table} id="fortschritt">
+          <thead><tr><th>Fachbereich</th><th>Prozesse</th><th>digital oder online</th><th>Anteil</th></tr></thead>
+          <tbody>
+            {data.departments.map((d) => (
+              <tr key={d.id}>
+                <td><Link to={d.permalink}>{d.title}</Link></td>
+                <td>{d.processes}</td>
+                <td>{d.digitalOrOnline}</td>
+                <td>
+                  <span className={styles.barCell}>
+                    <span className={styles.bar}><span className={styles.full} style={{ width: `${d.share}%` }} /></span>
+                    {d.share} %
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h2>Digitalbündel</h2>
+        <table className={styles.table} id="buendel">
+          <thead>
+            <tr><th>Digitalbündel</th>{data.departments.map((d) => <th key={d.id}>{d.title}</th>)}</tr>
+          </thead>
+          <tbody>
+            {data.bundles.map((bundle) => (
+              <tr key={bundle} data-bundle={bundle}>
+                <th scope="row">{bundle}<br /><small>{bundleLabel(bundle)}</small></th>
+                {data.departments.map((d) => (
+                  <td key={d.id}>
+                    {data.processes.filter((p) => p.bundle === bundle && p.department === d.id).map((p) => (
+                      <div key={p.id} className={styles.process}>
+                        <Link to={p.permalink}>{p.title}</Link> <Status status={p.status} />
+                      </div>
+                    ))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        {unplanned.length > 0 && (
+          <>
+            <h2>Ohne Digitalbündel ({unplanned.length})</h2>
+            <ul>
+              {unplanned.map((p) => (
+                <li key={p.id}><Link to={p.permalink}>{p.title}</Link> – {p.departmentTitle} <Status status={p.status} /></li>
+              ))}
+            </ul>
+          </>
+        )}
+      </main>
+    </Layout>
+  );
+}
