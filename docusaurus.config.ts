@@ -3,6 +3,8 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { normaliseText, parseFrontMatter } from './src/knowledge/frontmatter';
 import { buildSidebar, type SidebarDoc } from './src/site/sidebar';
+import { rehypeSanitizeArticle, remarkRawHtmlGate } from './src/site/raw-html';
+import { sanitizeSchema } from './src/site/sanitize-schema';
 
 /**
  * Environment:
@@ -33,12 +35,19 @@ const config: Config = {
   trailingSlash: undefined,
   onBrokenLinks: 'throw',
   noIndex: true,
-  i18n: { defaultLocale: 'de', locales: ['de'] },
+  // German only. i18n/de/code.json fills the gaps in the theme's German UI texts; content
+  // is never translated (`translate: false`, so the folder does not switch that on).
+  i18n: { defaultLocale: 'de', locales: ['de'], localeConfigs: { de: { translate: false } } },
   future: { v4: true, faster: true },
   markdown: {
     format: 'detect', // .md is CommonMark, never MDX
     mermaid: true,
     hooks: { onBrokenMarkdownLinks: 'warn' },
+    // German labels for GFM footnotes (the defaults are English).
+    remarkRehypeOptions: {
+      footnoteLabel: 'Fußnoten',
+      footnoteBackLabel: (index: number, again: number) => `Zurück zum Verweis ${index + 1}${again > 1 ? `-${again}` : ''}`,
+    },
     // The same front-matter parser as `validate`: dates stay strings, no `---js` eval.
     // Keys Docusaurus validates itself are only passed on when well-typed, so a bad
     // value is reported by our validation (file:line) instead of a Docusaurus crash.
@@ -66,13 +75,20 @@ const config: Config = {
           editUrl,
           showLastUpdateTime: false,
           breadcrumbs: true,
+          // Raw HTML in articles: see src/site/raw-html.ts and README (Entscheidungen).
+          beforeDefaultRemarkPlugins: [remarkRawHtmlGate],
+          rehypePlugins: [[rehypeSanitizeArticle, sanitizeSchema]],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [['./src/plugin/index.ts', { docsDir }]],
+  plugins: [
+    ['./src/plugin/index.ts', { docsDir }],
+    // German full-text search: index written after the build (src/search/, README „Suche“).
+    ['./src/search/plugin.ts', { docsDir }],
+  ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
@@ -89,6 +105,8 @@ const config: Config = {
       copyright: 'Stellenwissen – Wissenssicherung der Verwaltung. Nur für den Dienstgebrauch im Intranet.',
     },
     docs: { sidebar: { hideable: true, autoCollapseCategories: true } },
+    // Mermaid's own default, pinned: diagram labels are sanitised, no click handlers.
+    mermaid: { options: { securityLevel: 'strict' } },
     prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: [] },
   } satisfies Preset.ThemeConfig,
 };

@@ -53,7 +53,8 @@ export interface BuildResult {
 
 /**
  * Runs a real `docusaurus build` of the site in this repository. Every build gets its
- * own generated-files folder, so builds in parallel test files never clobber each other.
+ * own generated-files folder and no persistent bundler cache, so builds in parallel test
+ * files never clobber each other.
  */
 export function buildSite(options: { docsDir?: string; outDir?: string; env?: NodeJS.ProcessEnv } = {}): BuildResult {
   const outDir = options.outDir ?? join(tempDir('stellenwissen-build-'), 'build');
@@ -61,6 +62,10 @@ export function buildSite(options: { docsDir?: string; outDir?: string; env?: No
   if (options.docsDir) env.DOCS_DIR = options.docsDir;
   else delete env.DOCS_DIR;
   env.DOCUSAURUS_GENERATED_FILES_DIR_NAME = join(tempDir('stellenwissen-generated-'), '.docusaurus');
+  // Rspack's persistent cache (node_modules/.cache/rspack) is shared by all builds of this
+  // repository and hands one build modules of another (e.g. the navbar of docs/ in a build of
+  // a fixture wiki under BASE_URL=/wiki/): test builds never use it.
+  env.DOCUSAURUS_NO_PERSISTENT_CACHE = '1';
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', outDir], {
     cwd: ROOT,
     env,

@@ -24,7 +24,7 @@ export interface Article {
   markdown: MarkdownSummary;
 }
 
-const EMPTY_MARKDOWN: MarkdownSummary = { hasContent: false, sections: [], placeholders: [] };
+const EMPTY_MARKDOWN: MarkdownSummary = { hasContent: false, sections: [], placeholders: [], headings: [], text: '' };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as UTF-8 text; undefined for binary or non-UTF-8 content. */

@@ -33,6 +33,14 @@ export interface MarkdownSummary {
   hasContent: boolean;
   sections: Section[];
   placeholders: Placeholder[];
+  /** Every heading of the body (`#` to `######`) as plain text, in order (for search). */
+  headings: string[];
+  /**
+   * The body's visible text without headings, for full-text search: paragraphs, lists,
+   * tables, quotes; inline code and image alt text included; code blocks (Mermaid too),
+   * raw HTML and comments left out. Blocks are separated by a newline.
+   */
+  text: string;
 }
 
 const PLACEHOLDER = /(?<![\p{L}\p{N}_])TODO:/gu;
@@ -50,9 +58,13 @@ export function summariseMarkdown(body: string, lineOffset: number): MarkdownSum
   const tree = processor.parse(body) as Root;
   const line = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + lineOffset;
   const sections: Section[] = [];
+  const headings: string[] = [];
+  const text: string[] = [];
   let current: Section | undefined;
   let hasContent = false;
   for (const node of tree.children) {
+    if (node.type === 'heading') headings.push(toString(node, { includeHtml: false }).trim());
+    else collectText(node, text);
     if (node.type === 'heading' && node.depth <= 2) {
       current = node.depth === 2 ? {
         title: toString(node as Heading).trim(),
@@ -72,7 +84,21 @@ export function summariseMarkdown(body: string, lineOffset: number): MarkdownSum
   }
   const placeholders: Placeholder[] = [];
   collectPlaceholders(tree, placeholders, body, lineOffset);
-  return { hasContent, sections, placeholders };
+  return { hasContent, sections, placeholders, headings, text: text.join('').replace(/\n{2,}/g, '\n').trim() };
+}
+
+/** Inline content: its text runs on without a break (`Gewerbe**anmeldung**` stays one word). */
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'break', 'footnoteReference']);
+/** Not visible as text: code blocks (and Mermaid), raw HTML and comments, link definitions, nested headings. */
+const INVISIBLE = new Set(['code', 'html', 'definition', 'yaml', 'heading']);
+
+function collectText(node: Nodes, out: string[]): void {
+  if (INVISIBLE.has(node.type)) return;
+  if (node.type === 'text' || node.type === 'inlineCode') out.push(node.value);
+  else if (node.type === 'image') out.push(node.alt ?? '');
+  else if (node.type === 'break') out.push('\n');
+  else if ('children' in node) for (const child of node.children) collectText(child as Nodes, out);
+  if (!PHRASING.has(node.type)) out.push('\n');
 }
 
 function collectTasks(node: Nodes, tasks: TaskItem[], line: (n: Nodes) => number): void {

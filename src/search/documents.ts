@@ -1,0 +1,50 @@
+/**
+ * The wiki's articles as search documents: title, front-matter metadata, headings and body
+ * text come from the loaded wiki (front matter and the one-pass Markdown summary of the
+ * core library), so the index never depends on how the page renders them.
+ */
+import { stringList, stringValue, TYPE_LABELS, type Article, type Wiki } from '../knowledge';
+import type { SearchDocument } from './types';
+
+/** Front-matter keys whose values are searchable metadata. */
+const KEYWORD_KEYS = ['systems', 'leika', 'legal_basis', 'tags', 'description', 'id', 'post'] as const;
+
+function keywordValues(article: Article): string[] {
+  const values: string[] = [];
+  for (const key of KEYWORD_KEYS) {
+    const value = article.data?.[key];
+    if (typeof value === 'string' || typeof value === 'number') values.push(String(value));
+    else values.push(...stringList(article, key));
+  }
+  if (article.type) values.push(TYPE_LABELS[article.type] ?? article.type);
+  return values;
+}
+
+/**
+ * One search document per article that has a page. `permalinkOf` gives the article's URL
+ * (with the base URL) or undefined when the site has no page for it.
+ */
+export function searchDocumentsFromWiki(wiki: Wiki, permalinkOf: (article: Article) => string | undefined): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const article of wiki.articles) {
+    const url = permalinkOf(article);
+    if (url === undefined || article.readProblem) continue;
+    documents.push({
+      url,
+      title: stringValue(article, 'title') ?? article.relPath,
+      type: article.type ?? '',
+      department: stringValue(article, 'department') ?? article.folder ?? '',
+      keywords: keywordValues(article),
+      headings: article.markdown.headings,
+      body: article.markdown.text,
+    });
+  }
+  return documents;
+}
+
+/** Department id → title of its department article. */
+export function departmentTitles(wiki: Wiki): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const [id, article] of wiki.departments) titles[id] = stringValue(article, 'title') ?? id;
+  return titles;
+}

@@ -1,0 +1,65 @@
+/**
+ * Docusaurus plugin: after the build, writes the German search index (src/search/build.ts)
+ * for the wiki into `<outDir>/suchindex/`. Articles come from the core library (front
+ * matter + Markdown summary), URLs from the docs plugin, so the index matches the pages.
+ * `npm start` builds no index; the search box then says so.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { loadWiki, TYPE_LABELS } from '../knowledge';
+import { buildSearchIndex } from './build';
+import { departmentTitles, searchDocumentsFromWiki } from './documents';
+import { SEARCH_DIR } from './types';
+
+export interface SearchPluginOptions {
+  /** The wiki folder (absolute or relative to the site). */
+  docsDir: string;
+  /** Largest number of articles per index file (see build.ts). */
+  maxDocumentsPerShard?: number;
+}
+
+interface DocsContent {
+  loadedVersions?: Array<{ docs: Array<{ source: string; permalink: string }> }>;
+}
+
+/** Absolute source path of every doc page → its permalink (with the base URL). */
+export function permalinksBySource(plugins: ReadonlyArray<{ name: string; content?: unknown }>, siteDir: string): Map<string, string> {
+  const permalinks = new Map<string, string>();
+  for (const plugin of plugins) {
+    if (plugin.name !== 'docusaurus-plugin-content-docs') continue;
+    for (const version of (plugin.content as DocsContent | undefined)?.loadedVersions ?? []) {
+      for (const doc of version.docs) {
+        const path = doc.source.startsWith('@site/') ? resolve(siteDir, doc.source.slice('@site/'.length)) : resolve(doc.source);
+        permalinks.set(path, doc.permalink);
+      }
+    }
+  }
+  return permalinks;
+}
+
+export default function searchPlugin(context: LoadContext, options: SearchPluginOptions): Plugin<void> {
+  const docsDir = resolve(context.siteDir, options.docsDir);
+  return {
+    name: 'stellenwissen-search',
+    async postBuild({ plugins, outDir, siteDir }) {
+      const started = performance.now();
+      const permalinks = permalinksBySource(plugins, siteDir);
+      const wiki = loadWiki(docsDir, process.cwd());
+      const documents = searchDocumentsFromWiki(wiki, (article) => permalinks.get(resolve(docsDir, article.relPath)));
+      const built = buildSearchIndex(documents, {
+        departments: departmentTitles(wiki),
+        types: TYPE_LABELS,
+        maxDocumentsPerShard: options.maxDocumentsPerShard,
+      });
+      const folder = join(outDir, SEARCH_DIR);
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true });
+      for (const [name, content] of built.files) writeFileSync(join(folder, name), content);
+      const { stats } = built;
+      console.log(`[stellenwissen] Suchindex: ${stats.documents} Artikel in ${stats.shards} Teilen, ${(stats.bytes / 1024).toFixed(0)} KB `
+        + `(größte Datei ${(stats.largestFileBytes / 1024).toFixed(0)} KB), ${stats.terms} Suchbegriffe, `
+        + `${stats.compounds} von ${stats.words} Wörtern zerlegt, ${Math.round(performance.now() - started)} ms`);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * One folder for all site builds of a browser-test run, removed when the run ends
+ * (test workers are stopped without running their exit handlers).
+ */
+export default function setup(): () => void {
+  const root = mkdtempSync(join(tmpdir(), 'stellenwissen-e2e-'));
+  process.env.STELLENWISSEN_E2E_BUILDS = root;
+  return () => rmSync(root, { recursive: true, force: true });
+}
