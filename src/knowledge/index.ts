@@ -19,5 +19,7 @@ export { formatAuditJson } from './report/audit-json';
 export { formatAuditMarkdown } from './report/audit-md';
 export { formatAuditTable } from './report/audit-table';
 export { CHECK_LABELS, gapText, MISSING_LABELS, REASON_LABELS } from './report/coverage-texts';
-export { writeFileAtomic } from './fs-atomic';
+export { createFileExclusive, writeFileAtomic } from './fs-atomic';
+export { planNewArticle, TEMPLATES_DIR, type NewArticleRequest, type NewArticlePlan } from './scaffold';
 export * from './report/labels';
+export { setReviewed } from './review';

@@ -55,8 +55,9 @@ export interface Decompounder {
   /** The coarsest split of a word into two or more known parts, or undefined. */
   split(word: string): Compound | undefined;
   /**
-   * The stems a compound adds to the index besides its own stem: every part, the parts of
-   * the parts, and every run of neighbouring parts (`melderegister`, `registerauskunft`).
+   * The stems a compound adds to the index besides its own stem: its finest parts (parts
+   * split again where they split) and every run of neighbouring ones (`melde`, `register`,
+   * `auskunft`, `melderegister`, `registerauskunft`).
    * Empty when the word does not split.
    */
   extraStems(word: string): string[];
@@ -136,18 +137,14 @@ function createDecompounder(vocabulary: PartVocabulary): Decompounder {
     return result;
   }
 
-  function collect(folded: string, into: Set<string>): void {
+  /** The finest parts of a word (splitting parts again), as spans of the word. */
+  function leaves(folded: string, offset: number, into: Array<[number, number]>): void {
     const compound = split(folded);
-    if (!compound) return;
-    const { spans } = compound;
-    for (let a = 0; a < spans.length; a++) {
-      for (let b = a; b < spans.length; b++) {
-        if (a === 0 && b === spans.length - 1) continue;
-        const piece = folded.slice(spans[a][0], spans[b][1]);
-        into.add(stem(piece));
-        if (a === b) collect(piece, into);
-      }
+    if (!compound) {
+      into.push([offset, offset + folded.length]);
+      return;
     }
+    for (const [s, e] of compound.spans) leaves(folded.slice(s, e), offset + s, into);
   }
 
   function extraStems(word: string): string[] {
@@ -155,7 +152,15 @@ function createDecompounder(vocabulary: PartVocabulary): Decompounder {
     const cached = extras.get(folded);
     if (cached) return cached;
     const result = new Set<string>();
-    collect(folded, result);
+    const spans: Array<[number, number]> = [];
+    if (split(folded)) leaves(folded, 0, spans);
+    // Every run of neighbouring finest parts: melde, register, auskunft, melderegister, registerauskunft.
+    for (let a = 0; a < spans.length; a++) {
+      for (let b = a; b < spans.length; b++) {
+        if (a === 0 && b === spans.length - 1) continue;
+        result.add(stem(folded.slice(spans[a][0], spans[b][1])));
+      }
+    }
     result.delete(stem(folded));
     const list = [...result].filter((s) => s.length > 1);
     extras.set(folded, list);
