@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
@@ -16,6 +18,7 @@ import { sanitizeSchema } from './src/site/sanitize-schema';
 const docsDir = process.env.DOCS_DIR || 'docs';
 const baseUrl = (process.env.BASE_URL || '/').replace(/\/?$/, '/');
 const editUrl = process.env.EDIT_URL || undefined;
+const WRITING_GUIDE = 'fb10-zentrale-dienste/redaktionsleitfaden.md';
 
 /** Front-matter keys Docusaurus itself reads, with the type it insists on. */
 const DOCUSAURUS_KEYS: Record<string, (v: unknown) => boolean> = {
@@ -97,6 +100,10 @@ const config: Config = {
       items: [
         { type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki' },
         { to: '/wissenssicherung', label: 'Wissenssicherung', position: 'left' },
+        // The writing guide of the bundled sample wiki; other wikis may not have it.
+        ...(existsSync(join(docsDir, WRITING_GUIDE))
+          ? [{ type: 'doc' as const, docId: WRITING_GUIDE.replace(/\.md$/, ''), label: 'Redaktionsleitfaden', position: 'right' as const }]
+          : []),
         { to: '/digitalisierung', label: 'Digitalisierung', position: 'left' },
       ],
     },

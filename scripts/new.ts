@@ -52,7 +52,7 @@ void runCli(program, async () => {
   const after = validateWiki(loadWiki(o.docs), today).findings.filter((f) => f.file.endsWith(plan.relPath));
   const todo = after.filter((f) => f.rule === 'placeholder').length;
   const other = after.filter((f) => f.rule !== 'placeholder' && f.severity === 'error');
-  process.stdout.write(`Angelegt: ${target}\nNoch auszufüllen: ${todo} Stellen mit „TODO:“ – danach „npm run validate“.\n`);
+  process.stdout.write(`Angelegt: ${target}\nNoch auszufüllen: ${todo} Platzhalter „TODO:“ – danach „npm run validate“.\n`);
   for (const f of other) process.stdout.write(`Hinweis: ${f.file}:${f.line}:${f.column} ${f.message} [${f.rule}]\n`);
   return EXIT.ok;
 });

@@ -47,6 +47,13 @@ describe('npm run build on the sample wiki', () => {
     }
   });
 
+  it('contains the writing guide for clerks, linked from the navbar', () => {
+    const html = readFileSync(join(OUT, 'fb10-zentrale-dienste/redaktionsleitfaden/index.html'), 'utf8');
+    expect(html).toContain('Redaktionsleitfaden');
+    expect(html).toContain('npm run new -- post');
+    expect(readFileSync(join(OUT, 'index.html'), 'utf8')).toMatch(/href="?\/fb10-zentrale-dienste\/redaktionsleitfaden"?[^>]*>Redaktionsleitfaden/);
+  });
+
   it('has a German start page listing the departments', () => {
     const html = readFileSync(join(OUT, 'index.html'), 'utf8');
     expect(html).toMatch(/<html[^>]+lang=de/);

@@ -9,7 +9,9 @@ export { formatFinding, formatFindingsText, formatSummary } from './report/findi
 export { RULES } from './rules/index';
 export { ARTICLE_TYPES, requiredSections, type ArticleType } from './schema/schemas';
 export { validateWiki, type ValidationResult } from './validate';
-export { indexWiki, listArticleFiles, loadWiki, UsageError, type Wiki } from './wiki';
+export { indexWiki, isWikiPath, listArticleFiles, loadWiki, readArticle, UsageError, type Wiki } from './wiki';
+export { IncrementalValidation, type FileChange, type FileReport, type WatchUpdate } from './watch';
+export { formatWatchUpdate, watchReadyLine, type WatchLine } from './report/watch-text';
 export { monthsBetween, runAudit, withinMonths, type AuditOptions, type AuditResult, type FlaggedRow } from './audit';
 export { articleRef, buildCoverageIndex, CHECK_IDS, computeCoverage, type CheckId, type CheckState, type CoverageIndex, type Gap, type PostCoverage } from './coverage';
 export { detectDelimiter, parseReason, parseRegister, REASONS, type Reason, type Register, type RegisterRow } from './register';

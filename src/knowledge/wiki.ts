@@ -19,6 +19,16 @@ export class UsageError extends Error {}
 
 const IGNORED = /^[._]|^node_modules$/;
 
+/**
+ * Whether a path relative to the wiki root names a file or folder the wiki reads:
+ * no segment starts with `_` or `.` (nor is `node_modules`). Files must also end in `.md`.
+ */
+export function isWikiPath(relPath: string, kind: 'file' | 'dir'): boolean {
+  const parts = relPath.split(/[\\/]/).filter((p) => p !== '');
+  if (parts.some((p) => IGNORED.test(p))) return false;
+  return kind === 'dir' || relPath.endsWith('.md');
+}
+
 /** Lists the wiki's Markdown files as Docusaurus would build them (`_`/`.` prefixed ones are skipped). */
 export function listArticleFiles(root: string): string[] {
   const files: string[] = [];
@@ -46,18 +56,21 @@ export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
     isDir = false;
   }
   if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
-  const articles = listArticleFiles(root).map((path) => {
-    const file = toPosix(relative(cwd, path)) || path;
-    const relPath = toPosix(relative(root, path));
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      bytes = new Uint8Array([0]); // unreadable: reported like a binary file
-    }
-    return analyseArticle(file, relPath, bytes);
-  });
+  const articles = listArticleFiles(root).map((path) => readArticle(root, path, cwd));
   return indexWiki(root, articles);
+}
+
+/** Reads and analyses one file of the wiki (`path` absolute or relative to the cwd). */
+export function readArticle(root: string, path: string, cwd: string = process.cwd()): Article {
+  const file = toPosix(relative(cwd, path)) || path;
+  const relPath = toPosix(relative(root, path));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    bytes = new Uint8Array([0]); // unreadable: reported like a binary file
+  }
+  return analyseArticle(file, relPath, bytes);
 }
 
 export function indexWiki(root: string, articles: Article[]): Wiki {
