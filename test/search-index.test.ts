@@ -5,7 +5,7 @@ import { loadWiki, TYPE_LABELS, type Article } from '../src/knowledge';
 import { buildSearchIndex } from '../src/search/build';
 import { departmentTitles, searchDocumentsFromWiki } from '../src/search/documents';
 import { parseQuery, SearchEngine } from '../src/search/engine';
-import { permalinksBySource } from '../src/search/plugin';
+import { loadedWiki, permalinksBySource } from '../src/search/plugin';
 import { MANIFEST_FILE, SEARCH_DIR, type SearchDocument } from '../src/search/types';
 import { ROOT } from './helpers';
 
@@ -57,6 +57,12 @@ describe('search documents from the wiki', () => {
     ], siteDir);
     expect(permalinks.get('/site/docs/fb1/index.md')).toBe('/wiki/fb1/');
     expect(permalinks.get('/elsewhere/fb2/a.md')).toBe('/wiki/fb2/a');
+  });
+
+  it('reuses the wiki the stellenwissen plugin loaded, when it offers it for the same folder', () => {
+    expect(loadedWiki([{ name: 'stellenwissen', content: { wiki } }], join(ROOT, 'docs'))).toBe(wiki);
+    expect(loadedWiki([{ name: 'stellenwissen', content: { wiki } }], join(ROOT, 'andere'))).toBeUndefined();
+    expect(loadedWiki([{ name: 'stellenwissen', content: { summary: {} } }], join(ROOT, 'docs'))).toBeUndefined();
   });
 });
 

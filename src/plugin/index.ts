@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { formatFinding, loadWiki, localToday, validateWiki, type ValidationResult } from '../knowledge';
+import { formatFinding, loadWiki, localToday, validateWiki, type ValidationResult, type Wiki } from '../knowledge';
 import { buildSiteData, type Card, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 
@@ -14,6 +14,8 @@ export interface StellenwissenPluginOptions {
 export interface StellenwissenContent {
   summary: WikiSummary;
   site: SiteData;
+  /** The loaded wiki, reused by the search plugin's postBuild (the wiki is read once per build). */
+  wiki: Wiki;
 }
 
 /** What every page can read with usePluginData('stellenwissen'). */
@@ -54,7 +56,7 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
         throw new Error(`Build abgebrochen: ${result.errors} Fehler im Wiki (siehe oben).`);
       }
       for (const finding of result.findings) console.warn(`[stellenwissen] ${formatFinding(finding)}`);
-      return { summary: summariseWiki(wiki, context.baseUrl), site: buildSiteData(wiki, result, today, context.baseUrl) };
+      return { summary: summariseWiki(wiki, context.baseUrl), site: buildSiteData(wiki, result, today, context.baseUrl), wiki };
     },
     async contentLoaded({ content, actions }) {
       const globalData: StellenwissenGlobalData = { ...content.summary, cards: content.site.cards };

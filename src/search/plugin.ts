@@ -1,13 +1,14 @@
 /**
  * Docusaurus plugin: after the build, writes the German search index (src/search/build.ts)
  * for the wiki into `<outDir>/suchindex/`. Articles come from the core library (front
- * matter + Markdown summary), URLs from the docs plugin, so the index matches the pages.
+ * matter + Markdown summary) – the wiki the `stellenwissen` plugin loaded when its content
+ * offers it, else loaded here –, URLs from the docs plugin, so the index matches the pages.
  * `npm start` builds no index; the search box then says so.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { loadWiki, TYPE_LABELS } from '../knowledge';
+import { loadWiki, TYPE_LABELS, type Wiki } from '../knowledge';
 import { buildSearchIndex } from './build';
 import { departmentTitles, searchDocumentsFromWiki } from './documents';
 import { SEARCH_DIR } from './types';
@@ -38,6 +39,21 @@ export function permalinksBySource(plugins: ReadonlyArray<{ name: string; conten
   return permalinks;
 }
 
+/**
+ * The wiki another plugin of this site has already loaded (the `stellenwissen` plugin, if its
+ * content carries `wiki`), so the build reads and parses the articles only once.
+ */
+export function loadedWiki(plugins: ReadonlyArray<{ name: string; content?: unknown }>, docsDir: string): Wiki | undefined {
+  for (const plugin of plugins) {
+    const wiki = (plugin.content as { wiki?: Partial<Wiki> } | undefined)?.wiki;
+    if (plugin.name === 'stellenwissen' && wiki && Array.isArray(wiki.articles) && wiki.departments instanceof Map && wiki.root !== undefined
+      && resolve(wiki.root) === docsDir) {
+      return wiki as Wiki;
+    }
+  }
+  return undefined;
+}
+
 export default function searchPlugin(context: LoadContext, options: SearchPluginOptions): Plugin<void> {
   const docsDir = resolve(context.siteDir, options.docsDir);
   return {
@@ -45,7 +61,7 @@ export default function searchPlugin(context: LoadContext, options: SearchPlugin
     async postBuild({ plugins, outDir, siteDir }) {
       const started = performance.now();
       const permalinks = permalinksBySource(plugins, siteDir);
-      const wiki = loadWiki(docsDir, process.cwd());
+      const wiki = loadedWiki(plugins, docsDir) ?? loadWiki(docsDir, process.cwd());
       const documents = searchDocumentsFromWiki(wiki, (article) => permalinks.get(resolve(docsDir, article.relPath)));
       const built = buildSearchIndex(documents, {
         departments: departmentTitles(wiki),
