@@ -104,17 +104,15 @@ export class IncrementalValidation {
    * gone removes its article(s). Paths outside the wiki or skipped by it (`_`, `.`) are ignored.
    */
   update(paths: readonly string[], today: CalendarDate): WatchUpdate {
-    const changes = new Map<string, { change: FileChange; file: string }>();
+    const previous = new Map([...this.articles].map(([relPath, article]) => [relPath, article.file]));
+    const touched = new Set<string>();
     const remove = (relPath: string) => {
-      const old = this.articles.get(relPath);
-      if (!old) return;
-      this.articles.delete(relPath);
-      changes.set(relPath, { change: 'removed', file: old.file });
+      if (this.articles.delete(relPath)) touched.add(relPath);
     };
     const read = (relPath: string) => {
-      const article = readArticle(this.root, join(this.root, relPath), this.cwd);
-      changes.set(relPath, { change: this.articles.has(relPath) ? 'changed' : 'added', file: article.file });
-      this.articles.set(relPath, article);
+      if (touched.has(relPath) && this.articles.has(relPath)) return; // already read in this update
+      this.articles.set(relPath, readArticle(this.root, join(this.root, relPath), this.cwd));
+      touched.add(relPath);
     };
     for (const path of paths) {
       const relPath = this.relPathOf(path);
@@ -150,7 +148,11 @@ export class IncrementalValidation {
     const after = byFile(this.resultValue.findings);
 
     const reports = new Map<string, FileReport>();
-    for (const { change, file } of changes.values()) {
+    for (const relPath of touched) {
+      const now = this.articles.get(relPath);
+      const was = previous.get(relPath);
+      const change: FileChange = now === undefined ? 'removed' : was === undefined ? 'added' : 'changed';
+      const file = now?.file ?? was!;
       reports.set(file, { file, change, findings: after.get(file) ?? [], hadFindings: (before.get(file) ?? []).length > 0 });
     }
     for (const file of new Set([...before.keys(), ...after.keys()])) {

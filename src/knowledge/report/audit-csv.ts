@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { AuditResult } from '../audit';
 import { rowCells } from './audit-rows';
+import { excelText, toExcelCsv } from './excel-csv';
 
 /** `--format csv`: opens correctly in German Excel (`;`, UTF-8 BOM, CRLF, German headers, DD.MM.YYYY). */
 export function formatAuditCsv(result: AuditResult): string {
@@ -9,7 +9,5 @@ export function formatAuditCsv(result: AuditResult): string {
     const c = rowCells(row);
     return [c.departure, c.months, c.post, c.title, c.department, c.holder, c.reason, String(row.coverage), c.missing, c.details.join(' | ')];
   });
-  // A leading apostrophe keeps Excel from reading a cell such as "=…" as a formula.
-  const safe = (value: string) => (/^[=+@\t\r]/.test(value) ? `'${value}` : value);
-  return `\uFEFF${stringify([header, ...rows].map((r) => r.map(safe)), { delimiter: ';', record_delimiter: 'windows' })}`;
+  return toExcelCsv([header, ...rows].map((r) => r.map(excelText)));
 }

@@ -23,8 +23,14 @@ export function watchReadyLine(docs: string): string {
  */
 export function formatWatchUpdate(update: WatchUpdate, time: string): WatchLine[] {
   const touched = update.files.filter((f) => f.change !== undefined);
-  const names = touched.map((f) => `${f.file} (${CHANGE_WORDS[f.change!]})`).join(', ');
-  const lines: WatchLine[] = [{ text: `[${time}] ${names || 'keine Artikel geändert'}` }];
+  const names = touched.length <= 3
+    ? touched.map((f) => `${f.file} (${CHANGE_WORDS[f.change!]})`).join(', ')
+    : `${touched.length} Dateien: ${(['added', 'changed', 'removed'] as const)
+      .map((c) => [c, touched.filter((f) => f.change === c).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([c, n]) => `${n} ${CHANGE_WORDS[c]}`)
+      .join(', ')}`;
+  const lines: WatchLine[] = [{ text: `[${time}] ${names || 'Befunde anderer Dateien geändert'}` }];
   for (const report of update.files) {
     if (report.findings.length > 0) {
       for (const finding of report.findings) lines.push({ text: formatFinding(finding), severity: finding.severity });

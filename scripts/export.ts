@@ -1,0 +1,49 @@
+/** `npm run export -- --format json|csv [--docs DIR] [--out FILE]` — the process register. */
+import { Option } from 'commander';
+import { createProgram, docsOption, EXIT, runCli } from '../src/cli/run';
+import {
+  buildProcessRegister, formatFinding, formatProcessRegisterCsv, formatProcessRegisterJson, loadWiki, localToday,
+  UsageError, writeFileAtomic, type SkippedArticle,
+} from '../src/knowledge';
+
+const FORMATS = ['json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const program = createProgram('export', 'Exportiert das Prozessregister (alle Prozesse mit gültigen Angaben) für das interkommunale Prozessregister.')
+  .addOption(new Option('--format <format>', `Ausgabeformat (${FORMATS.join('|')}): json für Programme, csv für Excel`)
+    .makeOptionMandatory()
+    .argParser((value: string) => {
+      if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format erwartet ${FORMATS.join(' oder ')}; erhalten: „${value}“`);
+      return value;
+    }))
+  .addOption(docsOption())
+  .addOption(new Option('--out <datei>', 'Register in diese Datei schreiben (statt auf die Standardausgabe)'));
+
+const REASONS: Record<SkippedArticle['reason'], string> = {
+  invalid: 'Prozess mit fehlerhaften Angaben im Front Matter',
+  duplicate: 'Prozess, dessen Kennung mehrfach vergeben ist',
+  unknown: 'Artikeltyp nicht lesbar – vielleicht ein Prozess',
+};
+
+void runCli(program, () => {
+  const o = program.opts<{ format: Format; docs: string; out?: string }>();
+  const register = buildProcessRegister(loadWiki(o.docs), localToday());
+  const output = o.format === 'json' ? formatProcessRegisterJson(register) : formatProcessRegisterCsv(register);
+
+  for (const skipped of register.skipped) {
+    process.stderr.write(`export: übersprungen: ${skipped.file} (${REASONS[skipped.reason]})\n`);
+    for (const finding of skipped.findings) process.stderr.write(`  ${formatFinding(finding)}\n`);
+  }
+  const count = `${register.processes.length} ${register.processes.length === 1 ? 'Prozess' : 'Prozesse'}`;
+  if (o.out) {
+    writeFileAtomic(o.out, output);
+    process.stderr.write(`Register geschrieben: ${o.out} (${count})\n`);
+  } else {
+    process.stdout.write(output);
+  }
+  if (register.skipped.length > 0) {
+    process.stderr.write(`export: ${count} exportiert, ${register.skipped.length} Datei(en) übersprungen – beheben Sie die Fehler (npm run validate) und exportieren Sie erneut.\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+});
