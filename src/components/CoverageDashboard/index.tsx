@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { germanDate, MISSING_LABELS } from '../../knowledge/report/coverage-texts';
 import { CRITICALITY_LABELS, TYPE_LABELS } from '../../knowledge/report/labels';
 import type { CoverageDashboardData } from '../../plugin/site-data';
+import CoverageBar from '../CoverageBar';
 import styles from '../dashboard.module.css';
 
 type PostRow = CoverageDashboardData['posts'][number];
@@ -19,15 +20,6 @@ function compare(a: PostRow, b: PostRow, key: SortKey): number {
   }
 }
 
-function Bar({ value }: { value: number }): ReactNode {
-  const tone = value >= 100 ? styles.full : value >= 50 ? styles.mid : styles.low;
-  return (
-    <span className={styles.barCell}>
-      <span className={styles.bar}><span className={tone} style={{ width: `${value}%` }} /></span>
-      {value} %
-    </span>
-  );
-}
 
 /** /wissenssicherung — coverage per department and per post, without any personal data. */
 export default function CoverageDashboard({ data }: { data: CoverageDashboardData }): ReactNode {
@@ -74,7 +66,7 @@ export default function CoverageDashboard({ data }: { data: CoverageDashboardDat
                 <td><Link to={d.permalink}>{d.title}</Link></td>
                 <td>{d.posts}</td>
                 <td>{d.secured}</td>
-                <td><Bar value={d.average} /></td>
+                <td><CoverageBar value={d.average} /></td>
                 <td>{d.withoutDeputy}</td>
                 <td>{d.singlePerformer}</td>
               </tr>
@@ -114,7 +106,7 @@ export default function CoverageDashboard({ data }: { data: CoverageDashboardDat
                 <td><Link to={p.permalink}>{p.title}</Link> <code>{p.id}</code></td>
                 <td>{p.departmentTitle}</td>
                 <td>{p.criticality ? CRITICALITY_LABELS[p.criticality] ?? p.criticality : '–'}</td>
-                <td><Bar value={p.coverage} /></td>
+                <td><CoverageBar value={p.coverage} /></td>
                 <td>{p.missing.length === 0 ? '–' : <span title={p.gaps.join('\n')}>{p.missing.map((c) => MISSING_LABELS[c]).join(', ')}</span>}</td>
               </tr>
             ))}

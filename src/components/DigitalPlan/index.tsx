@@ -3,6 +3,7 @@ import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
 import { bundleLabel, DIGITAL_STATUS_LABELS } from '../../knowledge/report/labels';
 import type { DigitalPlanData } from '../../plugin/site-data';
+import CoverageBar from '../CoverageBar';
 import styles from '../dashboard.module.css';
 
 const STATUS_CLASS: Record<string, string> = {
@@ -39,10 +40,7 @@ export default function DigitalPlan({ data }: { data: DigitalPlanData }): ReactN
                 <td>{d.processes}</td>
                 <td>{d.digitalOrOnline}</td>
                 <td>
-                  <span className={styles.barCell}>
-                    <span className={styles.bar}><span className={styles.full} style={{ width: `${d.share}%` }} /></span>
-                    {d.share} %
-                  </span>
+                  <CoverageBar value={d.share} tone="full" />
                 </td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import {
   bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS,
 } from '../../knowledge/report/labels';
 import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, PostCard, ProcessCard } from '../../plugin/site-data';
+import CoverageBar from '../CoverageBar';
 import styles from './styles.module.css';
 
 function Links({ refs, empty = '–' }: { refs: LinkRef[]; empty?: string }): ReactNode {
@@ -45,17 +46,6 @@ function Reviewed({ reviewed, stale, due }: { reviewed?: string; stale: boolean;
   );
 }
 
-function CoverageBar({ value }: { value: number }): ReactNode {
-  const tone = value >= 100 ? styles.full : value >= 50 ? styles.mid : styles.low;
-  return (
-    <span className={styles.coverage}>
-      <span className={styles.bar} role="img" aria-label={`Abdeckung ${value} %`}>
-        <span className={tone} style={{ width: `${value}%` }} />
-      </span>
-      {value} %
-    </span>
-  );
-}
 
 function PostDetails({ card }: { card: PostCard }): ReactNode {
   const missing = (Object.keys(card.checks) as CheckId[]).filter((c) => card.checks[c] === 'fail');
