@@ -1,0 +1,34 @@
+/**
+ * `tsx scripts/generate-wiki.ts --articles N --out DIR [--seed S]`
+ * Writes a generated benchmark wiki to DIR/docs/ and its HR register to DIR/austritte.csv
+ * (same N and seed → byte-identical files). Refuses a DIR that exists and is not empty.
+ */
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import { createProgram, EXIT, runCli, wholeNumber } from '../src/cli/run';
+import { UsageError } from '../src/knowledge';
+import {
+  generateWiki, isEmptyOrMissing, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
+} from '../src/bench/generate';
+
+const program = createProgram('generate-wiki', 'Erzeugt ein Test-Wiki mit N Artikeln und ein passendes Personalregister (frei erfunden, reproduzierbar).')
+  .addOption(new Option('--articles <anzahl>', `Anzahl der Artikel (${MIN_ARTICLES}–${MAX_ARTICLES})`).argParser(wholeNumber('--articles', MIN_ARTICLES, MAX_ARTICLES)).makeOptionMandatory())
+  .addOption(new Option('--out <ordner>', 'Zielordner (muss leer sein oder fehlen)').makeOptionMandatory())
+  .addOption(new Option('--seed <zahl>', 'Startwert des Zufallsgenerators').argParser(wholeNumber('--seed', 0, 2 ** 32 - 1)).default(1));
+
+void runCli(program, () => {
+  const options = program.opts<{ articles: number; out: string; seed: number }>();
+  const out = resolve(options.out);
+  if (!isEmptyOrMissing(out)) throw new UsageError(`Der Zielordner „${options.out}“ ist nicht leer; es wird nichts überschrieben. Wählen Sie einen leeren oder neuen Ordner.`);
+  const wiki = generateWiki({ articles: options.articles, seed: options.seed });
+  writeGeneratedWiki(out, wiki);
+  const c = wiki.manifest.counts;
+  process.stdout.write(
+    `${options.articles} Artikel erzeugt (Startwert ${options.seed}): ${c.department} Fachbereiche, ${c.post} Stellen, ${c.process} Prozesse, ` +
+      `${c.handover} Übergaben, ${c.guide} Anleitungen\n` +
+      `  Wiki:     ${options.out}/${OUTPUT_LAYOUT.docs}/\n` +
+      `  Register: ${options.out}/${OUTPUT_LAYOUT.register} (${wiki.manifest.registerRows} Zeilen)\n` +
+      `Prüfdatum für validate und audit: --today ${REFERENCE_DATE}\n`,
+  );
+  return EXIT.ok;
+});
