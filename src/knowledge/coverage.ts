@@ -1,6 +1,7 @@
 import { stringList, stringValue, type Article } from './article';
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from './dates';
 import type { Finding } from './finding';
+import type { TaskItem } from './markdown';
 import { isStale, reviewDue } from './rules/stale';
 import type { ValidationResult } from './validate';
 import type { Wiki } from './wiki';
@@ -98,10 +99,13 @@ function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
 }
 
+/** The task items under a handover's `## Checkliste` (contract §2). */
+export function checklistOf(handover: Article): TaskItem[] {
+  return handover.markdown.sections.find((s) => s.title.trim().toLowerCase() === 'checkliste')?.tasks ?? [];
+}
+
 function isComplete(handover: Article): boolean {
-  if (stringValue(handover, 'status') !== 'done') return false;
-  const checklist = handover.markdown.sections.find((s) => s.title.trim().toLowerCase() === 'checkliste');
-  return (checklist?.tasks ?? []).every((t) => t.checked);
+  return stringValue(handover, 'status') === 'done' && checklistOf(handover).every((t) => t.checked);
 }
 
 /** The six checks for one post id. */
@@ -159,8 +163,7 @@ export function computeCoverage(index: CoverageIndex, postId: string, options: C
     else if (handovers.length === 0) gaps.push({ check: 'handover', kind: 'missing', departure: departureIso, daysLeft });
     else if (mustBeComplete && !complete) {
       const handover = handovers[0];
-      const checklist = handover.markdown.sections.find((s) => s.title.trim().toLowerCase() === 'checkliste');
-      gaps.push({ check: 'handover', kind: 'incomplete', departure: departureIso, daysLeft, handover: articleRef(handover), open: (checklist?.tasks ?? []).filter((t) => !t.checked).length });
+      gaps.push({ check: 'handover', kind: 'incomplete', departure: departureIso, daysLeft, handover: articleRef(handover), open: checklistOf(handover).filter((t) => !t.checked).length });
     }
   }
 

@@ -2,6 +2,7 @@ import {
   articleRef, buildCoverageIndex, computeCoverage, formatIsoDate, gapText, stringList, stringValue,
   type Article, type CalendarDate, type CheckId, type CheckState, type ValidationResult, type Wiki,
 } from '../knowledge';
+import { checklistOf } from '../knowledge/coverage';
 import { isStale, reviewDue } from '../knowledge/rules/stale';
 
 /**
@@ -151,7 +152,7 @@ export function buildSiteData(wiki: Wiki, validation: ValidationResult, today: C
         break;
       }
       case 'handover': {
-        const checklist = article.markdown.sections.find((s) => s.title.trim().toLowerCase() === 'checkliste')?.tasks ?? [];
+        const checklist = checklistOf(article);
         cards[id] = {
           type: 'handover',
           post: postLink(stringValue(article, 'post')),
