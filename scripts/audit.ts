@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import pc from 'picocolors';
+import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
 import {
   buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
-  loadWiki, parseRegister, runAudit, UsageError, validateWiki, writeFileAtomic, type AuditResult,
+  parseRegister, runAudit, UsageError, validateWiki, writeFileAtomic, type AuditResult,
 } from '../src/knowledge';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
@@ -22,7 +23,8 @@ const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregiste
   .addOption(new Option('--lead <monate>', 'Übergabe ab so vielen Monaten vor dem Austritt verlangen').default(6).argParser(wholeNumber('--lead', 0, 600)))
   .addOption(choiceOption('--format <format>', 'Ausgabeformat', FORMATS, 'table'))
   .addOption(new Option('--out <datei>', 'Bericht in diese Datei schreiben (statt auf die Standardausgabe)'))
-  .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'));
+  .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'))
+  .addOption(noCacheOption());
 
 function readRegister(path: string): string {
   let bytes: Buffer;
@@ -51,8 +53,8 @@ function render(result: AuditResult, format: Format, siteUrl: string | undefined
   }
 }
 
-void runCli(program, () => {
-  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string }>();
+void runCli(program, async () => {
+  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string; cache: boolean }>();
   const today = parseToday(o.today);
   const register = parseRegister(readRegister(o.register));
   if (register.problems.length > 0) {
@@ -60,7 +62,7 @@ void runCli(program, () => {
     process.stderr.write(`audit: ${register.problems.length} unbrauchbare Zeile(n) im Register – kein Bericht geschrieben.\n`);
     return EXIT.usage;
   }
-  const wiki = loadWiki(o.docs);
+  const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
   const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
   const result = runAudit(index, register.rows, { today, horizon: o.horizon, lead: o.lead });
   const output = render(result, o.format, o.siteUrl, o.out === undefined && process.stdout.isTTY === true);

@@ -1,16 +1,24 @@
 /**
- * `npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--skip-build]`
+ * `npm run bench -- [--articles 1000] [--runs 3] [--seed 1] [--skip-build | --build-only] [--skip-baseline]`
  *
  * Generates a wiki of N articles plus a register of N/5 rows (cached by generator version,
  * N and seed under node_modules/.cache/stellenwissen-bench/), then measures
- * `npm run validate`, `npm run audit` and – unless --skip-build – `npm run build` on it and
- * prints a Markdown table (median, min–max, peak RSS) with the environment.
+ * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm (not with
+ * --build-only), and – unless --skip-build – `npm run build` on it, then the built site's
+ * search in Chromium (first result on a fresh page, and the size of what was fetched until
+ * then), and prints a Markdown table (median, min–max, peak RSS) with the environment and
+ * the issue's goals.
+ * The build is compared with a baseline (unless --skip-baseline): plain Docusaurus + Faster +
+ * @easyops-cn/docusaurus-search-local building the same docs folder (bench/plain-docusaurus/,
+ * installed on first use with `npm ci` into its own node_modules). Both builds run alternately,
+ * under the same conditions, and the ratio of the medians is printed (goal: ≤ 1.2×).
  * Timing uses hyperfine when installed (else an own loop); peak memory comes from
  * /usr/bin/time -v. Progress lines appear only on a terminal (never in CI logs or pipes).
  * Exit status: 0 measured, 2 usage error or a measured command failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,18 +28,35 @@ import { UsageError } from '../src/knowledge';
 import {
   GENERATOR_VERSION, generateWiki, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
 } from '../src/bench/generate';
+import { CHROMIUM, measureSearch, type SearchTiming } from '../src/bench/search-timing';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE_ROOT = join(ROOT, 'node_modules/.cache/stellenwissen-bench');
 const TIME = '/usr/bin/time';
+/** The baseline site: plain Docusaurus on the same docs folder (see its docusaurus.config.js). */
+const BASELINE_DIR = join(ROOT, 'bench/plain-docusaurus');
+/** Written into the baseline's node_modules after `npm ci`: hash of its package.json and lock. */
+const BASELINE_STAMP = join(BASELINE_DIR, 'node_modules/.stellenwissen-bench-installed');
+/** Goals of the issue: build time relative to the baseline, and peak memory of our build. */
+const GOAL_RATIO = 1.2;
+const GOAL_PEAK_RSS = 2.5 * 1024 ** 3;
+/** remark-cli + remark-lint-frontmatter-schema on 10,000 such articles (issue 6); goal: 20× faster. */
+const REMARK_LINT_10K_SECONDS = 93;
+const GOAL_VALIDATE_COLD_FACTOR = 20;
+const GOAL_VALIDATE_WARM_SECONDS = 1.5;
+const GOAL_AUDIT_SECONDS = 5;
+const GOAL_SEARCH_MS = 500;
+const GOAL_SEARCH_PAYLOAD_GZIP = 1024 ** 2;
 
 const program = createProgram('bench', 'Misst validate, audit und den Seitenbau auf einem erzeugten Wiki mit N Artikeln.')
   .addOption(new Option('--articles <anzahl>', 'Anzahl der erzeugten Artikel').argParser(wholeNumber('--articles', MIN_ARTICLES, MAX_ARTICLES)).default(1000))
   .addOption(new Option('--runs <anzahl>', 'Läufe je Messung').argParser(wholeNumber('--runs', 1, 100)).default(3))
   .addOption(new Option('--seed <zahl>', 'Startwert des Generators').argParser(wholeNumber('--seed', 0, 2 ** 32 - 1)).default(1))
-  .addOption(new Option('--skip-build', 'den Seitenbau nicht messen'));
+  .addOption(new Option('--skip-build', 'den Seitenbau nicht messen'))
+  .addOption(new Option('--build-only', 'nur den Seitenbau messen (ohne validate und audit)'))
+  .addOption(new Option('--skip-baseline', 'den Vergleichsbau mit reinem Docusaurus nicht messen'));
 
-interface Options { articles: number; runs: number; seed: number; skipBuild?: boolean }
+interface Options { articles: number; runs: number; seed: number; skipBuild?: boolean; buildOnly?: boolean; skipBaseline?: boolean }
 
 const tty = process.stderr.isTTY === true;
 /** Progress for a person at a terminal; silent in CI logs and pipes. */
@@ -72,20 +97,24 @@ const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${ar
 interface Run { status: number | null; seconds: number; peakRss?: number; stderr: string }
 
 /** One run, wrapped in /usr/bin/time -v when available (for the peak RSS). */
-function runOnce(command: string[], env: NodeJS.ProcessEnv): Run {
+function runOnce(command: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Run {
   const withTime = existsSync(TIME);
   const argv = withTime ? [TIME, '-v', ...command] : command;
   const started = performance.now();
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(argv[0]!, argv.slice(1), { cwd, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
   const rss = withTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? '') : null;
   return { status: result.status, seconds, peakRss: rss ? Number(rss[1]) * 1024 : undefined, stderr: result.stderr ?? '' };
 }
 
+/** The last lines of a failed command's stderr, without the /usr/bin/time -v report. */
+function stderrTail(stderr: string): string {
+  return stderr.split('\n').filter((l) => l.trim() !== '' && !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l)).slice(-8).join('\n');
+}
+
 function failIfBad(what: string, run: Run, okCodes: number[]): void {
   if (run.status !== null && okCodes.includes(run.status)) return;
-  const tail = run.stderr.split('\n').filter((l) => l.trim() !== '' && !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l)).slice(-8).join('\n');
-  throw new UsageError(`„${what}“ ist fehlgeschlagen (Exit-Status ${run.status ?? 'Signal'}); erwartet: ${okCodes.join(' oder ')}.\n${tail}`);
+  throw new UsageError(`„${what}“ ist fehlgeschlagen (Exit-Status ${run.status ?? 'Signal'}); erwartet: ${okCodes.join(' oder ')}.\n${stderrTail(run.stderr)}`);
 }
 
 function hyperfineVersion(): string | undefined {
@@ -132,31 +161,126 @@ function measure(what: string, command: string[], runs: number, okCodes: number[
   return { what, times, peakRss: peak };
 }
 
-/** The site build: every run with its own generated-files and output folder and no persistent bundler cache. */
-function measureBuild(docs: string, runs: number): Measurement {
-  const times: number[] = [];
-  let peak: number | undefined;
+/** A site to build: our project, or the plain-Docusaurus baseline. */
+interface Site {
+  /** Row label in the table. */
+  what: string;
+  /** Short name for progress lines and errors. */
+  label: string;
+  /** Folder whose `npm run build` builds the site. */
+  cwd: string;
+}
+
+const PROJECT_SITE: Site = { what: 'npm run build (Docusaurus Faster, ohne Bundler-Cache)', label: 'npm run build', cwd: ROOT };
+const BASELINE_SITE: Site = {
+  what: 'Vergleich: reines Docusaurus + Faster + lokale Suche (ohne Bundler-Cache)',
+  label: 'Vergleichsbau (reines Docusaurus)',
+  cwd: BASELINE_DIR,
+};
+
+/**
+ * Site builds of the same docs folder: every run with its own generated-files and output
+ * folder and no persistent bundler cache. With several sites the runs alternate
+ * (A B A B …), so a slow phase of the machine hits both alike.
+ */
+function measureBuilds(docs: string, runs: number, sites: Site[]): { rows: Measurement[]; kept: string | undefined } {
+  const results = sites.map((site) => ({ site, times: [] as number[], peak: undefined as number | undefined }));
+  let kept: string | undefined;
   for (let i = 1; i <= runs; i++) {
-    progress(`npm run build: Lauf ${i}/${runs} …`);
-    const temp = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-build-'));
-    try {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NO_COLOR: '1',
-        NODE_ENV: 'production',
-        DOCS_DIR: docs,
-        DOCUSAURUS_GENERATED_FILES_DIR_NAME: join(temp, '.docusaurus'),
-        DOCUSAURUS_NO_PERSISTENT_CACHE: '1',
-      };
-      const run = runOnce(['npm', 'run', 'build', '--', '--out-dir', join(temp, 'build')], env);
-      failIfBad('npm run build', run, [0]);
-      times.push(run.seconds);
-      if (run.peakRss !== undefined) peak = Math.max(peak ?? 0, run.peakRss);
-    } finally {
-      rmSync(temp, { recursive: true, force: true });
+    for (const result of results) {
+      const keep = i === runs && result.site === PROJECT_SITE;
+      progress(`${result.site.label}: Lauf ${i}/${runs} …`);
+      const temp = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-build-'));
+      try {
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          NO_COLOR: '1',
+          NODE_ENV: 'production',
+          DOCS_DIR: docs,
+          DOCUSAURUS_GENERATED_FILES_DIR_NAME: join(temp, '.docusaurus'),
+          DOCUSAURUS_NO_PERSISTENT_CACHE: '1',
+        };
+        const run = runOnce(['npm', 'run', 'build', '--', '--out-dir', join(temp, 'build')], env, result.site.cwd);
+        failIfBad(result.site.label, run, [0]);
+        result.times.push(run.seconds);
+        if (run.peakRss !== undefined) result.peak = Math.max(result.peak ?? 0, run.peakRss);
+        if (keep) kept = temp;
+      } finally {
+        if (!keep) rmSync(temp, { recursive: true, force: true });
+      }
     }
   }
-  return { what: 'npm run build (Docusaurus Faster, ohne Bundler-Cache)', times, peakRss: peak };
+  return { rows: results.map(({ site, times, peak }) => ({ what: site.what, times, peakRss: peak })), kept };
+}
+
+// ------------------------------------------------------------- search
+
+/** Title and id of the first process article of the first and of the last department folder. */
+function searchTargets(docs: string): Array<{ what: string; query: string; title: string }> {
+  const folders = readdirSync(docs).filter((name) => !name.startsWith('.')).sort();
+  const processIn = (folder: string) => {
+    for (const name of readdirSync(join(docs, folder)).sort()) {
+      const text = readFileSync(join(docs, folder, name), 'utf8');
+      if (!/^type: process$/m.test(text)) continue;
+      const title = /^title: (.+)$/m.exec(text)?.[1]?.replace(/^"(.*)"$/, '$1');
+      const id = /^id: (.+)$/m.exec(text)?.[1];
+      if (title && id) return { title, id };
+    }
+    throw new UsageError(`Kein Prozessartikel in ${join(docs, folder)} gefunden.`);
+  };
+  const first = processIn(folders[0]!);
+  const last = processIn(folders[folders.length - 1]!);
+  return [
+    { what: `Titel „${first.title}“`, query: first.title, title: first.title },
+    { what: `Kennung „${last.id}“ (letzter Fachbereich)`, query: last.id, title: last.title },
+  ];
+}
+
+interface SearchRow { what: string; timing: SearchTiming }
+
+async function measureSearches(outDir: string, docs: string, runs: number): Promise<SearchRow[]> {
+  const rows: SearchRow[] = [];
+  for (const target of searchTargets(docs)) {
+    progress(`Suche in Chromium: ${target.what}, ${runs} ${runs === 1 ? 'Lauf' : 'Läufe'} …`);
+    rows.push({ what: target.what, timing: await measureSearch(join(outDir, 'build'), target.query, target.title, runs) });
+  }
+  return rows;
+}
+
+// ------------------------------------------------------------- the baseline
+
+function baselineFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(BASELINE_DIR, file)));
+  return hash.digest('hex');
+}
+
+/**
+ * Installs the baseline with `npm ci` unless its node_modules already match package.json
+ * and the lock. Returns the seconds the install took, or undefined when nothing was done.
+ */
+function ensureBaseline(): number | undefined {
+  const fingerprint = baselineFingerprint();
+  if (existsSync(BASELINE_STAMP) && readFileSync(BASELINE_STAMP, 'utf8') === fingerprint) return undefined;
+  progress('installiere den Vergleichsbau (reines Docusaurus) mit npm ci, einmalig …');
+  const started = performance.now();
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: BASELINE_DIR, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new UsageError(`„npm ci“ für den Vergleichsbau in ${BASELINE_DIR} ist fehlgeschlagen (Exit-Status ${result.status ?? 'Signal'}).\n${stderrTail(result.stderr ?? '')}`);
+  }
+  writeFileSync(BASELINE_STAMP, fingerprint);
+  return (performance.now() - started) / 1000;
+}
+
+/** Installed version of a baseline package, for the report. */
+function baselineVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(BASELINE_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
 }
 
 // ------------------------------------------------------------- output
@@ -180,6 +304,9 @@ function osName(): string {
   return `${type()} ${release()}`;
 }
 
+/** German decimal comma, e.g. 1,08. */
+const decimal = (value: number, digits: number) => value.toFixed(digits).replace('.', ',');
+
 function table(rows: Measurement[]): string {
   const lines = ['| Messung | Median | Min–Max | Spitzen-RSS |', '|---|---:|---:|---:|'];
   for (const row of rows) {
@@ -190,19 +317,77 @@ function table(rows: Measurement[]): string {
   return lines.join('\n');
 }
 
-void runCli(program, () => {
+function searchTable(rows: SearchRow[]): string {
+  const lines = [
+    '| Suche (frische Seite, Chromium) | Median bis zum ersten Treffer | Min–Max | Suchindex-Dateien bis dahin | davon größte (gzip) | alles bis dahin (gzip) |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const { what, timing } of rows) {
+    const largest = Math.max(0, ...timing.indexFiles.map((f) => f.gzipBytes));
+    const all = timing.allFiles.reduce((sum, f) => sum + f.gzipBytes, 0);
+    lines.push(`| ${what} | ${Math.round(median(timing.firstResultMs))} ms | ${Math.round(Math.min(...timing.firstResultMs))} – ${Math.round(Math.max(...timing.firstResultMs))} ms | ` +
+      `${timing.indexFiles.length} | ${kilobytes(largest)} | ${kilobytes(all)} |`);
+  }
+  return lines.join('\n');
+}
+
+const kilobytes = (bytes: number) => `${decimal(bytes / 1024, 0)} KB`;
+const verdict = (ok: boolean) => (ok ? 'erfüllt' : 'NICHT erfüllt');
+
+void runCli(program, async () => {
   const options = program.opts<Options>();
+  if (options.skipBuild && options.buildOnly) throw new UsageError('--skip-build und --build-only schließen einander aus.');
+  const build = !options.skipBuild;
+  const baseline = build && !options.skipBaseline;
   const hyperfine = hyperfineVersion();
   const wiki = benchWiki(options.articles, options.seed);
   const docs = join(wiki.dir, OUTPUT_LAYOUT.docs);
   const register = join(wiki.dir, OUTPUT_LAYOUT.register);
   const today = ['--today', REFERENCE_DATE];
+  const installSeconds = baseline ? ensureBaseline() : undefined;
 
-  const rows: Measurement[] = [
-    measure('npm run validate (kalt)', ['npm', 'run', 'validate', '--', '--docs', docs, ...today], options.runs, [0], hyperfine !== undefined),
-    measure(`npm run audit (${Math.floor(options.articles / 5)} Registerzeilen, JSON)`, ['npm', 'run', 'audit', '--', '--register', register, '--docs', docs, ...today, '--format', 'json'], options.runs, [0, 1], hyperfine !== undefined),
-  ];
-  if (!options.skipBuild) rows.push(measureBuild(docs, options.runs));
+  const rows: Measurement[] = [];
+  const goals: string[] = [];
+  if (!options.buildOnly) {
+    const validate = ['npm', 'run', 'validate', '--', '--docs', docs, ...today];
+    const audit = ['npm', 'run', 'audit', '--', '--register', register, '--docs', docs, ...today, '--format', 'json'];
+    const rowsOf = `${Math.floor(options.articles / 5)} Registerzeilen, JSON`;
+    const h = hyperfine !== undefined;
+    // Cold first (never touches the cache); the warm row's check run fills the cache.
+    const validateCold = measure('npm run validate -- --no-cache (kalt)', [...validate, '--no-cache'], options.runs, [0], h);
+    const validateWarm = measure('npm run validate (warm: Cache gefüllt, nichts geändert)', validate, options.runs, [0], h);
+    const auditCold = measure(`npm run audit -- --no-cache (kalt; ${rowsOf})`, [...audit, '--no-cache'], options.runs, [0, 1], h);
+    const auditWarm = measure(`npm run audit (warm; ${rowsOf})`, audit, options.runs, [0, 1], h);
+    rows.push(validateCold, validateWarm, auditCold, auditWarm);
+    const cold = median(validateCold.times);
+    const scaled = REMARK_LINT_10K_SECONDS * (options.articles / 10_000);
+    goals.push(
+      `validate kalt: ${decimal(scaled / cold, 1)}× schneller als remark-lint-frontmatter-schema (${seconds(scaled)}, aus ${REMARK_LINT_10K_SECONDS} s für 10.000 Artikel hochgerechnet; Ziel ≥ ${GOAL_VALIDATE_COLD_FACTOR}×): ${verdict(scaled / cold >= GOAL_VALIDATE_COLD_FACTOR)}`,
+      `validate warm: ${seconds(median(validateWarm.times))} (Ziel ≤ ${decimal(GOAL_VALIDATE_WARM_SECONDS, 1)} s bei 10.000 Artikeln): ${verdict(median(validateWarm.times) <= GOAL_VALIDATE_WARM_SECONDS)}`,
+      `audit kalt: ${seconds(median(auditCold.times))} (Ziel ≤ ${GOAL_AUDIT_SECONDS} s bei 10.000 Artikeln + 2.000 Zeilen): ${verdict(median(auditCold.times) <= GOAL_AUDIT_SECONDS)}`,
+    );
+  }
+  const measured = build ? measureBuilds(docs, options.runs, baseline ? [PROJECT_SITE, BASELINE_SITE] : [PROJECT_SITE]) : { rows: [], kept: undefined };
+  const builds = measured.rows;
+  rows.push(...builds);
+  const [ours, plain] = builds;
+  let searches: SearchRow[] = [];
+  if (measured.kept) {
+    try {
+      if (existsSync(CHROMIUM)) searches = await measureSearches(measured.kept, docs, options.runs);
+      else goals.push(`Suche: nicht gemessen – ${CHROMIUM} fehlt (apt-get install -y chromium)`);
+    } finally {
+      rmSync(measured.kept, { recursive: true, force: true });
+    }
+  }
+  if (searches.length > 0) {
+    const slowest = Math.max(...searches.map((s) => median(s.timing.firstResultMs)));
+    const largest = Math.max(...searches.flatMap((s) => s.timing.indexFiles.map((f) => f.gzipBytes)));
+    goals.push(
+      `Suche: erster Treffer nach höchstens ${Math.round(slowest)} ms (Median; Ziel ≤ ${GOAL_SEARCH_MS} ms bei 5.000 Artikeln): ${verdict(slowest <= GOAL_SEARCH_MS)}`,
+      `Suche: größte Suchindex-Datei vor dem ersten Treffer ${kilobytes(largest)} gzip (Ziel ≤ 1 MB bei 1.000 Artikeln): ${verdict(largest <= GOAL_SEARCH_PAYLOAD_GZIP)}`,
+    );
+  }
 
   const cpuList = cpus();
   const out = [
@@ -210,12 +395,24 @@ void runCli(program, () => {
     '',
     table(rows),
     '',
+    ...(searches.length > 0 ? [searchTable(searches), ''] : []),
     `- Wiki: ${options.articles} erzeugte Artikel, Register mit ${Math.floor(options.articles / 5)} Zeilen, Prüfdatum ${REFERENCE_DATE}` +
       (wiki.generated ? ` (eben erzeugt in ${seconds(wiki.seconds)})` : ' (aus dem Cache)') + `: ${wiki.dir}`,
     `- Umgebung: ${cpuList[0]?.model.trim() ?? 'unbekannte CPU'}, ${availableParallelism()} Kerne, ${megabytes(totalmem())} RAM, Node ${process.version}, ${osName()}`,
-    `- Zeitmessung: ${hyperfine ?? 'eigene Schleife (hyperfine nicht gefunden)'}${options.skipBuild ? '' : '; Seitenbau mit eigener Schleife'}; Spitzen-RSS: ${existsSync(TIME) ? `${TIME} -v (größter einzelner Prozess${hyperfine ? '; validate/audit aus einem zusätzlichen Probelauf' : ''})` : 'nicht gemessen (/usr/bin/time fehlt)'}`,
-    '- Jede Zeit enthält den Start von npm und tsx. validate hat noch keinen Cache, jeder Lauf ist kalt; `--no-cache` und der warme Lauf kommen mit dem Cache.',
+    `- Zeitmessung: ${options.buildOnly ? 'eigene Schleife' : hyperfine ?? 'eigene Schleife (hyperfine nicht gefunden)'}${!build || options.buildOnly ? '' : '; Seitenbau mit eigener Schleife'}${baseline ? ' (Projekt und Vergleichsbau abwechselnd)' : ''}; Spitzen-RSS: ${existsSync(TIME) ? `${TIME} -v (größter einzelner Prozess${hyperfine && !options.buildOnly ? '; validate/audit aus einem zusätzlichen Probelauf' : ''})` : 'nicht gemessen (/usr/bin/time fehlt)'}`,
+    ...(options.buildOnly ? [] : ['- Jede Zeit enthält den Start von npm und des Programms; kalt = `--no-cache` (jede Datei wird gelesen und analysiert), warm = Analysen aus node_modules/.cache, alle Regeln laufen trotzdem.']),
+    ...(searches.length > 0 ? ['- Suche: frischer Browser-Kontext je Lauf (leerer Cache), Abfrage per Einfügen ins Suchfeld, Zeit vom Eingabe-Ereignis bis der Artikel in der Trefferliste steht; Größen gzip (Stufe 6) der Dateien, die bis dahin geladen wurden.'] : []),
   ];
+  if (ours && plain) {
+    out.push(
+      `- Vergleichsbau: bench/plain-docusaurus – Docusaurus ${baselineVersion('@docusaurus/core')} mit Faster und @easyops-cn/docusaurus-search-local ${baselineVersion('@easyops-cn/docusaurus-search-local')}, ` +
+        `dieselben Dateien, ohne eigene Plugins` + (installSeconds === undefined ? '' : ` (eben mit npm ci installiert in ${seconds(installSeconds)})`),
+      '',
+      `Seitenbau: Projekt / reines Docusaurus = ${decimal(median(ours.times) / median(plain.times), 2)}× (Ziel ≤ ${decimal(GOAL_RATIO, 1)}×)`,
+      `Spitzen-RSS: Projekt ${megabytes(ours.peakRss).replace('.', ',')} (Ziel ≤ ${decimal(GOAL_PEAK_RSS / 1024 ** 3, 1)} GB), reines Docusaurus ${megabytes(plain.peakRss).replace('.', ',')}`,
+    );
+  }
+  if (goals.length > 0) out.push('', ...goals.map((goal) => `- ${goal}`));
   process.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
 });

@@ -1,8 +1,9 @@
 /** `npm run export -- --format json|csv [--docs DIR] [--out FILE]` — the process register. */
 import { Option } from 'commander';
+import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { createProgram, docsOption, EXIT, runCli } from '../src/cli/run';
 import {
-  buildProcessRegister, formatFinding, formatProcessRegisterCsv, formatProcessRegisterJson, loadWiki, localToday,
+  buildProcessRegister, formatFinding, formatProcessRegisterCsv, formatProcessRegisterJson, localToday,
   UsageError, writeFileAtomic, type SkippedArticle,
 } from '../src/knowledge';
 
@@ -17,7 +18,8 @@ const program = createProgram('export', 'Exportiert das Prozessregister (alle Pr
       return value;
     }))
   .addOption(docsOption())
-  .addOption(new Option('--out <datei>', 'Register in diese Datei schreiben (statt auf die Standardausgabe)'));
+  .addOption(new Option('--out <datei>', 'Register in diese Datei schreiben (statt auf die Standardausgabe)'))
+  .addOption(noCacheOption());
 
 const REASONS: Record<SkippedArticle['reason'], string> = {
   invalid: 'Prozess mit fehlerhaften Angaben im Front Matter',
@@ -25,9 +27,10 @@ const REASONS: Record<SkippedArticle['reason'], string> = {
   unknown: 'Artikeltyp nicht lesbar – vielleicht ein Prozess',
 };
 
-void runCli(program, () => {
-  const o = program.opts<{ format: Format; docs: string; out?: string }>();
-  const register = buildProcessRegister(loadWiki(o.docs), localToday());
+void runCli(program, async () => {
+  const o = program.opts<{ format: Format; docs: string; out?: string; cache: boolean }>();
+  const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
+  const register = buildProcessRegister(wiki, localToday());
   const output = o.format === 'json' ? formatProcessRegisterJson(register) : formatProcessRegisterCsv(register);
 
   for (const skipped of register.skipped) {

@@ -1,11 +1,12 @@
-/** `npm run validate -- [--docs DIR] [--today YYYY-MM-DD] [--format text|json] [--watch]` */
+/** `npm run validate -- [--docs DIR] [--today YYYY-MM-DD] [--format text|json] [--watch] [--no-cache]` */
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
 import { Option } from 'commander';
 import pc from 'picocolors';
+import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
 import {
-  formatFinding, formatFindingsJson, formatSummary, formatWatchUpdate, IncrementalValidation, isWikiPath, loadWiki,
+  formatFinding, formatFindingsJson, formatSummary, formatWatchUpdate, IncrementalValidation, isWikiPath,
   localToday, UsageError, validateWiki, watchReadyLine, type CalendarDate, type Finding, type ValidationResult, type WatchLine,
 } from '../src/knowledge';
 
@@ -16,9 +17,10 @@ const program = createProgram('validate', 'Prüft alle Artikel des Wikis gegen S
   .addOption(docsOption())
   .addOption(todayOption())
   .addOption(choiceOption('--format <format>', 'Ausgabeformat', ['text', 'json'], 'text'))
-  .addOption(new Option('--watch', 'nach der ersten Prüfung geänderte Dateien laufend neu prüfen (Strg+C beendet)'));
+  .addOption(new Option('--watch', 'nach der ersten Prüfung geänderte Dateien laufend neu prüfen (Strg+C beendet)'))
+  .addOption(noCacheOption());
 
-type Options = { docs: string; today?: string; format: 'text' | 'json'; watch?: boolean };
+type Options = { docs: string; today?: string; format: 'text' | 'json'; watch?: boolean; cache: boolean };
 
 const colour = process.stdout.isTTY === true && pc.isColorSupported;
 const paint = (line: string, severity: string) =>
@@ -112,7 +114,8 @@ void runCli(program, async () => {
     if (options.format !== 'text') throw new UsageError('--watch gibt Text aus; --format json geht nur ohne --watch.');
     return watchWiki(options.docs, options.today === undefined ? undefined : today);
   }
-  const result = validateWiki(loadWiki(options.docs), today);
+  const wiki = await loadWikiForCommand(options.docs, { cache: options.cache, label: 'Prüfe' });
+  const result = validateWiki(wiki, today);
   if (options.format === 'json') {
     process.stdout.write(`${formatFindingsJson(result)}\n`);
   } else {

@@ -14,7 +14,10 @@ import { ROOT } from './helpers';
 /** The words of the sample wiki, as the index build sees them. */
 function sampleWords(): string[][] {
   const wiki = loadWiki(join(ROOT, 'docs'));
-  return wiki.articles.map((a) => tokenize([String(a.data?.title ?? ''), ...a.markdown.headings, a.markdown.text].join('\n')));
+  return wiki.articles.map((a) => {
+    const { headings, text } = summariseMarkdown(a.frontMatter.body, 0);
+    return tokenize([String(a.data?.title ?? ''), ...headings, text].join('\n'));
+  });
 }
 const sample = decompounderForWords(sampleWords());
 

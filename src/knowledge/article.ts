@@ -1,5 +1,6 @@
 import { parseFrontMatter, normaliseText, type FrontMatter, type YamlProblem } from './frontmatter';
-import { summariseMarkdown, type MarkdownSummary } from './markdown';
+import { summariseMarkdown, type BodyFacts } from './markdown';
+import { scanBody } from './markdown-lean';
 import { translateSchemaError } from './schema/messages';
 import { isArticleType, type ArticleType } from './schema/schemas';
 import { validateFrontMatter, type SchemaResult } from './schema/validator';
@@ -21,10 +22,11 @@ export interface Article {
   type: ArticleType | undefined;
   /** Schema outcome; undefined when there is no usable front matter. */
   schema: SchemaResult | undefined;
-  markdown: MarkdownSummary;
+  /** Facts from the Markdown body (sections, tasks, placeholders). */
+  markdown: BodyFacts;
 }
 
-const EMPTY_MARKDOWN: MarkdownSummary = { hasContent: false, sections: [], placeholders: [], headings: [], text: '' };
+const EMPTY_MARKDOWN: BodyFacts = { hasContent: false, sections: [], placeholders: [] };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as UTF-8 text; undefined for binary or non-UTF-8 content. */
@@ -49,15 +51,23 @@ export function analyseArticle(file: string, relPath: string, bytes: Uint8Array)
     };
     return {
       file, relPath, folder, readProblem, data: undefined, type: undefined, schema: undefined, markdown: EMPTY_MARKDOWN,
-      frontMatter: { data: undefined, problems: [], keyLines: new Map(), endLine: 1, bodyLine: 1, body: '' },
+      frontMatter: { data: undefined, problems: [], keyLines: new Map(), endLine: 1, bodyLine: 1, bodyOffset: 0, body: '' },
     };
   }
   const frontMatter = parseFrontMatter(normaliseText(text));
   const data = frontMatter.data;
   const schema = data ? validateFrontMatter(data, translateSchemaError) : undefined;
   const type = data && isArticleType(data.type) ? data.type : undefined;
-  const markdown = summariseMarkdown(frontMatter.body, frontMatter.bodyLine - 1);
+  const markdown = bodyFacts(frontMatter.body, frontMatter.bodyLine - 1);
   return { file, relPath, folder, readProblem: undefined, frontMatter, data, type, schema, markdown };
+}
+
+/** The facts of a body: from the lean scanner where it is exact, else from remark. */
+function bodyFacts(body: string, lineOffset: number): BodyFacts {
+  const lean = scanBody(body, lineOffset);
+  if (lean) return lean;
+  const { hasContent, sections, placeholders } = summariseMarkdown(body, lineOffset);
+  return { hasContent, sections, placeholders };
 }
 
 /** The article's string value of a key, or undefined. */

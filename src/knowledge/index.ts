@@ -3,12 +3,14 @@ export { analyseArticle, stringList, stringValue, type Article } from './article
 export * from './dates';
 export { RULE_IDS, type Finding, type RuleId, type Severity } from './finding';
 export { normaliseText, parseFrontMatter, type FrontMatter } from './frontmatter';
+export { summariseMarkdown, type BodyFacts, type MarkdownSummary } from './markdown';
 export type * from './generated/front-matter';
 export { formatFindingsJson } from './report/findings-json';
 export { formatFinding, formatFindingsText, formatSummary } from './report/findings-text';
 export { RULES } from './rules/index';
 export { ARTICLE_TYPES, requiredSections, type ArticleType } from './schema/schemas';
 export { validateWiki, type ValidationResult } from './validate';
+export { loadWikiAsync, MIN_FILES_FOR_WORKERS, type LoadOptions, type LoadStats } from './load-wiki';
 export { indexWiki, isWikiPath, listArticleFiles, loadWiki, readArticle, UsageError, type Wiki } from './wiki';
 export { IncrementalValidation, type FileChange, type FileReport, type WatchUpdate } from './watch';
 export { formatWatchUpdate, watchReadyLine, type WatchLine } from './report/watch-text';

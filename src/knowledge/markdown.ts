@@ -27,12 +27,16 @@ export interface Placeholder {
   text: string;
 }
 
-/** Everything the rules and the coverage engine need from a body, from one parse. */
-export interface MarkdownSummary {
+/** What the rules and the coverage engine need from a body. */
+export interface BodyFacts {
   /** True when the body has visible content (anything but HTML comments). */
   hasContent: boolean;
   sections: Section[];
   placeholders: Placeholder[];
+}
+
+/** Everything a remark parse of a body yields: the facts plus what search indexes. */
+export interface MarkdownSummary extends BodyFacts {
   /** Every heading of the body (`#` to `######`) as plain text, in order (for search). */
   headings: string[];
   /**

@@ -44,7 +44,7 @@ export function listArticleFiles(root: string): string[] {
   return files;
 }
 
-function toPosix(path: string): string {
+export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 

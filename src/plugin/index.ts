@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { formatFinding, loadWiki, localToday, validateWiki, type ValidationResult, type Wiki } from '../knowledge';
+import { formatFinding, loadWikiAsync, localToday, validateWiki, type ValidationResult, type Wiki } from '../knowledge';
 import { buildSiteData, type Card, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 
@@ -47,7 +47,8 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
       return [`${docsDir}/**/*.md`];
     },
     async loadContent() {
-      const wiki = loadWiki(docsDir, process.cwd());
+      // Bodies are kept: the search plugin indexes them from this same load.
+      const { wiki } = await loadWikiAsync(docsDir, { cwd: process.cwd(), keepBody: true });
       const today = localToday();
       const result = validateWiki(wiki, today);
       if (result.errors > 0 && failOnError) {

@@ -3,7 +3,7 @@
  * text come from the loaded wiki (front matter and the one-pass Markdown summary of the
  * core library), so the index never depends on how the page renders them.
  */
-import { stringList, stringValue, TYPE_LABELS, type Article, type Wiki } from '../knowledge';
+import { stringList, stringValue, summariseMarkdown, TYPE_LABELS, type Article, type Wiki } from '../knowledge';
 import type { SearchDocument } from './types';
 
 /** Front-matter keys whose values are searchable metadata. */
@@ -29,14 +29,15 @@ export function searchDocumentsFromWiki(wiki: Wiki, permalinkOf: (article: Artic
   for (const article of wiki.articles) {
     const url = permalinkOf(article);
     if (url === undefined || article.readProblem) continue;
+    const { headings, text } = summariseMarkdown(article.frontMatter.body, article.frontMatter.bodyLine - 1);
     documents.push({
       url,
       title: stringValue(article, 'title') ?? article.relPath,
       type: article.type ?? '',
       department: stringValue(article, 'department') ?? article.folder ?? '',
       keywords: keywordValues(article),
-      headings: article.markdown.headings,
-      body: article.markdown.text,
+      headings,
+      body: text,
     });
   }
   return documents;

@@ -26,20 +26,39 @@ function nearby(wanted: string, candidates: string[], sameDepartment: string[]):
   return parts.length > 0 ? ` ${parts.join(' ')}` : '';
 }
 
-function postsOf(wiki: Wiki, department: string | undefined): string[] {
-  return [...wiki.posts.entries()].filter(([, a]) => stringValue(a, 'department') === department).map(([id]) => id);
+/** Post ids per department, built once per check (only needed when a reference is broken). */
+function postsByDepartment(wiki: Wiki): Map<string | undefined, string[]> {
+  const byDepartment = new Map<string | undefined, string[]>();
+  for (const [id, post] of wiki.posts) {
+    const department = stringValue(post, 'department');
+    byDepartment.set(department, [...(byDepartment.get(department) ?? []), id]);
+  }
+  return byDepartment;
 }
 
-function checkArticle(article: Article, wiki: Wiki): Report[] {
+interface Candidates {
+  allPosts(): string[];
+  postsOf(department: string | undefined): string[];
+}
+
+/** Candidate lists for „Meinten Sie …“, computed on first use. */
+function candidates(wiki: Wiki): Candidates {
+  let all: string[] | undefined;
+  let byDepartment: Map<string | undefined, string[]> | undefined;
+  return {
+    allPosts: () => (all ??= [...wiki.posts.keys()]),
+    postsOf: (department) => (byDepartment ??= postsByDepartment(wiki)).get(department) ?? [],
+  };
+}
+
+function checkArticle(article: Article, wiki: Wiki, known: Candidates): Report[] {
   const reports: Report[] = [];
   const at = (pointer: string, message: string) =>
     reports.push({ article, line: fileLineOfPointer(article.frontMatter, pointer), column: 1, message });
   const department = stringValue(article, 'department');
-  const allPosts = [...wiki.posts.keys()];
-  const localPosts = postsOf(wiki, department);
   const checkPost = (pointer: string, id: string, role: string) => {
     if (!ID.test(id) || wiki.posts.has(id)) return;
-    at(pointer, `${role} „${id}“: Eine Stelle mit dieser Kennung gibt es nicht.${nearby(id, allPosts, localPosts)}`);
+    at(pointer, `${role} „${id}“: Eine Stelle mit dieser Kennung gibt es nicht.${nearby(id, known.allPosts(), known.postsOf(department))}`);
   };
 
   if (department !== undefined && ID.test(department)) {
@@ -80,7 +99,8 @@ export const referenceRule: WikiRule = {
   severity: 'error',
   scope: 'wiki',
   check({ wiki }) {
-    return wiki.articles.flatMap((article) => (article.data ? checkArticle(article, wiki) : []));
+    const known = candidates(wiki);
+    return wiki.articles.flatMap((article) => (article.data ? checkArticle(article, wiki, known) : []));
   },
   examples: [
     {
