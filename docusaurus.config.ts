@@ -38,6 +38,12 @@ const config: Config = {
   trailingSlash: undefined,
   onBrokenLinks: 'throw',
   noIndex: true,
+  // Its inline script would need its own CSP hash; the intranet recipes in deploy/ set the sub-path.
+  baseUrlIssueBanner: false,
+  // A fixed storage namespace (instead of one derived from SITE_URL + BASE_URL) keeps the
+  // inline colour-mode script – and with it its sha256 in the CSP of deploy/ – the same for
+  // every installation.
+  storage: { type: 'localStorage', namespace: 'stellenwissen' },
   // German only. i18n/de/code.json fills the gaps in the theme's German UI texts; content
   // is never translated (`translate: false`, so the folder does not switch that on).
   i18n: { defaultLocale: 'de', locales: ['de'], localeConfigs: { de: { translate: false } } },

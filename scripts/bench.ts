@@ -332,7 +332,9 @@ function searchTable(rows: SearchRow[]): string {
 }
 
 const kilobytes = (bytes: number) => `${decimal(bytes / 1024, 0)} KB`;
-const verdict = (ok: boolean) => (ok ? 'erfüllt' : 'NICHT erfüllt');
+/** The verdict on a goal; only at the size the goal is set for (the start-up cost does not scale). */
+const verdict = (ok: boolean, goalArticles: number, articles: number) =>
+  articles !== goalArticles ? `Ziel gilt bei ${goalArticles.toLocaleString('de-DE')} Artikeln` : ok ? 'erfüllt' : 'NICHT erfüllt';
 
 void runCli(program, async () => {
   const options = program.opts<Options>();
@@ -360,11 +362,11 @@ void runCli(program, async () => {
     const auditWarm = measure(`npm run audit (warm; ${rowsOf})`, audit, options.runs, [0, 1], h);
     rows.push(validateCold, validateWarm, auditCold, auditWarm);
     const cold = median(validateCold.times);
-    const scaled = REMARK_LINT_10K_SECONDS * (options.articles / 10_000);
+    const n = options.articles;
     goals.push(
-      `validate kalt: ${decimal(scaled / cold, 1)}× schneller als remark-lint-frontmatter-schema (${seconds(scaled)}, aus ${REMARK_LINT_10K_SECONDS} s für 10.000 Artikel hochgerechnet; Ziel ≥ ${GOAL_VALIDATE_COLD_FACTOR}×): ${verdict(scaled / cold >= GOAL_VALIDATE_COLD_FACTOR)}`,
-      `validate warm: ${seconds(median(validateWarm.times))} (Ziel ≤ ${decimal(GOAL_VALIDATE_WARM_SECONDS, 1)} s bei 10.000 Artikeln): ${verdict(median(validateWarm.times) <= GOAL_VALIDATE_WARM_SECONDS)}`,
-      `audit kalt: ${seconds(median(auditCold.times))} (Ziel ≤ ${GOAL_AUDIT_SECONDS} s bei 10.000 Artikeln + 2.000 Zeilen): ${verdict(median(auditCold.times) <= GOAL_AUDIT_SECONDS)}`,
+      `validate kalt: ${seconds(cold)}, ${decimal(REMARK_LINT_10K_SECONDS / cold, 1)}× schneller als remark-lint-frontmatter-schema auf 10.000 Artikeln (${REMARK_LINT_10K_SECONDS} s; Ziel ≥ ${GOAL_VALIDATE_COLD_FACTOR}×): ${verdict(REMARK_LINT_10K_SECONDS / cold >= GOAL_VALIDATE_COLD_FACTOR, 10_000, n)}`,
+      `validate warm: ${seconds(median(validateWarm.times))} (Ziel ≤ ${decimal(GOAL_VALIDATE_WARM_SECONDS, 1)} s): ${verdict(median(validateWarm.times) <= GOAL_VALIDATE_WARM_SECONDS, 10_000, n)}`,
+      `audit: kalt ${seconds(median(auditCold.times))}, warm ${seconds(median(auditWarm.times))} (Ziel ≤ ${GOAL_AUDIT_SECONDS} s mit 2.000 Registerzeilen): ${verdict(median(auditCold.times) <= GOAL_AUDIT_SECONDS, 10_000, n)}`,
     );
   }
   const measured = build ? measureBuilds(docs, options.runs, baseline ? [PROJECT_SITE, BASELINE_SITE] : [PROJECT_SITE]) : { rows: [], kept: undefined };
@@ -384,8 +386,8 @@ void runCli(program, async () => {
     const slowest = Math.max(...searches.map((s) => median(s.timing.firstResultMs)));
     const largest = Math.max(...searches.flatMap((s) => s.timing.indexFiles.map((f) => f.gzipBytes)));
     goals.push(
-      `Suche: erster Treffer nach höchstens ${Math.round(slowest)} ms (Median; Ziel ≤ ${GOAL_SEARCH_MS} ms bei 5.000 Artikeln): ${verdict(slowest <= GOAL_SEARCH_MS)}`,
-      `Suche: größte Suchindex-Datei vor dem ersten Treffer ${kilobytes(largest)} gzip (Ziel ≤ 1 MB bei 1.000 Artikeln): ${verdict(largest <= GOAL_SEARCH_PAYLOAD_GZIP)}`,
+      `Suche: erster Treffer nach höchstens ${Math.round(slowest)} ms (Median; Ziel ≤ ${GOAL_SEARCH_MS} ms): ${verdict(slowest <= GOAL_SEARCH_MS, 5_000, options.articles)}`,
+      `Suche: größte Suchindex-Datei vor dem ersten Treffer ${kilobytes(largest)} gzip (Ziel ≤ 1 MB): ${verdict(largest <= GOAL_SEARCH_PAYLOAD_GZIP, 1_000, options.articles)}`,
     );
   }
 
@@ -408,7 +410,7 @@ void runCli(program, async () => {
       `- Vergleichsbau: bench/plain-docusaurus – Docusaurus ${baselineVersion('@docusaurus/core')} mit Faster und @easyops-cn/docusaurus-search-local ${baselineVersion('@easyops-cn/docusaurus-search-local')}, ` +
         `dieselben Dateien, ohne eigene Plugins` + (installSeconds === undefined ? '' : ` (eben mit npm ci installiert in ${seconds(installSeconds)})`),
       '',
-      `Seitenbau: Projekt / reines Docusaurus = ${decimal(median(ours.times) / median(plain.times), 2)}× (Ziel ≤ ${decimal(GOAL_RATIO, 1)}×)`,
+      `Seitenbau: Projekt / reines Docusaurus = ${decimal(median(ours.times) / median(plain.times), 2)}× (Ziel ≤ ${decimal(GOAL_RATIO, 1)}× bei 1.000 Artikeln)`,
       `Spitzen-RSS: Projekt ${megabytes(ours.peakRss).replace('.', ',')} (Ziel ≤ ${decimal(GOAL_PEAK_RSS / 1024 ** 3, 1)} GB), reines Docusaurus ${megabytes(plain.peakRss).replace('.', ',')}`,
     );
   }

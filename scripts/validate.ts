@@ -1,4 +1,4 @@
-/** `npm run validate -- [--docs DIR] [--today YYYY-MM-DD] [--format text|json] [--watch] [--no-cache]` */
+/** `npm run validate -- [--docs DIR] [--today YYYY-MM-DD] [--format text|json|gitlab] [--watch] [--no-cache]` */
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
 import { Option } from 'commander';
@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
 import {
-  formatFinding, formatFindingsJson, formatSummary, formatWatchUpdate, IncrementalValidation, isWikiPath,
+  formatFinding, formatFindingsGitlab, formatFindingsJson, formatSummary, formatWatchUpdate, IncrementalValidation, isWikiPath,
   localToday, UsageError, validateWiki, watchReadyLine, type CalendarDate, type Finding, type ValidationResult, type WatchLine,
 } from '../src/knowledge';
 
@@ -16,11 +16,11 @@ const DEBOUNCE_MS = 200;
 const program = createProgram('validate', 'Prüft alle Artikel des Wikis gegen Schemas und Regeln.')
   .addOption(docsOption())
   .addOption(todayOption())
-  .addOption(choiceOption('--format <format>', 'Ausgabeformat', ['text', 'json'], 'text'))
+  .addOption(choiceOption('--format <format>', 'Ausgabeformat', ['text', 'json', 'gitlab'], 'text'))
   .addOption(new Option('--watch', 'nach der ersten Prüfung geänderte Dateien laufend neu prüfen (Strg+C beendet)'))
   .addOption(noCacheOption());
 
-type Options = { docs: string; today?: string; format: 'text' | 'json'; watch?: boolean; cache: boolean };
+type Options = { docs: string; today?: string; format: 'text' | 'json' | 'gitlab'; watch?: boolean; cache: boolean };
 
 const colour = process.stdout.isTTY === true && pc.isColorSupported;
 const paint = (line: string, severity: string) =>
@@ -111,13 +111,15 @@ void runCli(program, async () => {
   const options = program.opts<Options>();
   const today = parseToday(options.today);
   if (options.watch) {
-    if (options.format !== 'text') throw new UsageError('--watch gibt Text aus; --format json geht nur ohne --watch.');
+    if (options.format !== 'text') throw new UsageError(`--watch gibt Text aus; --format ${options.format} geht nur ohne --watch.`);
     return watchWiki(options.docs, options.today === undefined ? undefined : today);
   }
   const wiki = await loadWikiForCommand(options.docs, { cache: options.cache, label: 'Prüfe' });
   const result = validateWiki(wiki, today);
   if (options.format === 'json') {
     process.stdout.write(`${formatFindingsJson(result)}\n`);
+  } else if (options.format === 'gitlab') {
+    process.stdout.write(`${formatFindingsGitlab(result)}\n`);
   } else {
     printText(result);
   }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020';
 import { overlayWiki, ROOT } from './helpers';
 
 /** `node --import tsx scripts/validate.ts`, with tsx resolved from the repo (cwd may be anywhere). */
@@ -30,6 +31,32 @@ function validate(args: string[], options: { cwd: string; env?: Record<string, s
   });
 }
 
+/**
+ * The fields GitLab reads from a code-quality report (docs.gitlab.com, "Code Quality":
+ * implement a custom tool): all required, severity from GitLab's list.
+ */
+const GITLAB_CODE_QUALITY = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
+    properties: {
+      description: { type: 'string', minLength: 1 },
+      check_name: { type: 'string', minLength: 1 },
+      fingerprint: { type: 'string', minLength: 1 },
+      severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
+      location: {
+        type: 'object',
+        required: ['path', 'lines'],
+        properties: {
+          path: { type: 'string', pattern: '^[^/]' },
+          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } },
+        },
+      },
+    },
+  },
+} as const;
+
 const outputLines = (text: string) => text.split('\n').filter((line) => line !== '');
 const STACK_LINE = /^\s+at /m;
 
@@ -49,6 +76,7 @@ beforeAll(async () => {
     errors: validate(['--docs', broken, '--today', '2026-11-28'], { cwd: dirname(broken) }),
     warnings: validate(['--docs', basename(valid), '--today', '2030-01-01'], inValidParent),
     json: validate(['--format', 'json', '--today', '2026-11-28'], { cwd: broken, env: { DOCS_DIR: 'fb1/..' } }),
+    gitlab: validate(['--format', 'gitlab', '--docs', '.', '--today', '2026-11-28'], { cwd: broken }),
     badDate: validate(['--docs', valid, '--today', '2026-13-45'], inValidParent),
     wordDate: validate(['--docs', valid, '--today', 'gestern'], inValidParent),
     noDocs: validate(['--docs', 'does-not-exist', '--today', '2026-11-28'], inValidParent),
@@ -118,6 +146,22 @@ describe('validate CLI', () => {
       message: '„criticality“ (Kritikalität) hat den ungültigen Wert „sehr-hoch“ – erlaubt sind: high, medium, low.',
     });
     expect(findings[0]).toMatchObject({ file: 'fb1/anleitung-ablage.md', line: 10, column: 1, rule: 'placeholder' });
+  });
+
+  it('--format gitlab prints a GitLab code-quality report of the same findings', () => {
+    const { status, stdout, stderr } = runs.gitlab;
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    const issues = JSON.parse(stdout) as unknown;
+    const check = new Ajv2020({ allErrors: true, strict: true }).compile(GITLAB_CODE_QUALITY);
+    expect(check(issues), JSON.stringify(check.errors)).toBe(true);
+    const findings = JSON.parse(runs.json.stdout) as Array<{ file: string; line: number; rule: string; message: string; severity: string }>;
+    expect(issues).toEqual(findings.map((f) => expect.objectContaining({
+      description: f.message,
+      check_name: f.rule,
+      severity: f.severity === 'error' ? 'critical' : 'minor',
+      location: { path: f.file, lines: { begin: f.line } },
+    })));
   });
 
   it.each([

@@ -170,6 +170,64 @@ describe('the index files', () => {
     expect(none.search('Anmeldung').hits).toEqual([]);
   });
 
+  it('of a large wiki start with a title shard that answers while the department shards load', async () => {
+    expect(built.manifest.titles).toBeUndefined(); // the sample wiki is small
+    const large = buildSearchIndex(documents, { ...options, titleShardFrom: 1 });
+    expect(large.manifest.titles).toMatchObject({ documents: documents.length, file: expect.stringMatching(/^titel\.[0-9a-f]{8}\.json$/) });
+    expect(large.manifest.shards).toEqual(built.manifest.shards);
+
+    // Department shards wait until released; manifest and title shard come at once.
+    const gates = new Map<string, () => void>();
+    const waiting = new Map<string, Promise<void>>();
+    for (const shard of large.manifest.shards) waiting.set(shard.file, new Promise((release) => gates.set(shard.file, release)));
+    const prefix = `/wiki/${SEARCH_DIR}/`;
+    const order: string[] = [];
+    const gated = new SearchEngine('/wiki/', async (url) => {
+      const file = url.slice(prefix.length);
+      order.push(file);
+      await waiting.get(file);
+      return JSON.parse(large.files.get(file)!);
+    });
+    let updates = 0;
+    let notified: () => void = () => undefined;
+    gated.subscribe(() => {
+      updates++;
+      notified();
+    });
+    const next = (count: number) => new Promise<void>((resolveWait) => {
+      notified = () => {
+        if (updates >= count) resolveWait();
+      };
+      notified();
+    });
+    const loading = gated.load();
+    await next(2); // manifest, title shard
+    expect(order[1]).toBe(large.manifest.titles!.file);
+    const early = gated.search('Eheschließung anmelden');
+    expect(early).toMatchObject({ searchedShards: 0, totalShards: 6 });
+    expect(early.hits[0]).toMatchObject({ title: 'Eheschließung anmelden', departmentTitle: FB32 });
+    expect(early.hits[0]!.fields.every((f) => f === 't' || f === 'k')).toBe(true); // titles and metadata only
+    expect(gated.search('AutiSta').hits.map((h) => h.title)).toContain('Eheschließung anmelden'); // metadata
+    expect(gated.search('Trautermin').hits).toEqual([]); // body text comes with the department shard
+
+    const fb32 = large.manifest.shards.find((s) => s.department === 'fb32-ordnung')!.file;
+    gates.get(fb32)!();
+    await next(3);
+    const mixed = gated.search('Anmeldung', 100).hits.map((h) => h.url);
+    expect(new Set(mixed).size).toBe(mixed.length); // each article once: from its shard or from the title shard
+    expect(gated.search('Trautermin').hits.map((h) => h.title)).toContain('Eheschließung anmelden');
+
+    for (const release of gates.values()) release();
+    await loading;
+    expect(gated.ready).toBe(true);
+    for (const query of ['Anmeldung ', 'Erlaubnis ', 'verwaltung ', 'AutiSta ', 'Standesamt Geburt ', 'Gewerbeanm']) {
+      const a = engine.search(query, 100).hits;
+      const b = gated.search(query, 100).hits;
+      expect(b.map((h) => h.url), query).toEqual(a.map((h) => h.url));
+      b.forEach((hit, i) => expect(hit.score).toBeCloseTo(a[i]!.score, 6));
+    }
+  });
+
   it('index documents of any department, including articles outside one', () => {
     const loose: SearchDocument = { url: '/wiki/start', title: 'Willkommen', type: 'guide', department: '', keywords: [], headings: [], body: 'Hallo Stadtverwaltung' };
     const result = buildSearchIndex([loose], { departments: {}, types: TYPE_LABELS });

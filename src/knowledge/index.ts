@@ -6,6 +6,7 @@ export { normaliseText, parseFrontMatter, type FrontMatter } from './frontmatter
 export { summariseMarkdown, type BodyFacts, type MarkdownSummary } from './markdown';
 export type * from './generated/front-matter';
 export { formatFindingsJson } from './report/findings-json';
+export { formatFindingsGitlab, type GitlabCodeQualityIssue } from './report/findings-gitlab';
 export { formatFinding, formatFindingsText, formatSummary } from './report/findings-text';
 export { RULES } from './rules/index';
 export { ARTICLE_TYPES, requiredSections, type ArticleType } from './schema/schemas';

@@ -20,6 +20,12 @@ export interface BuildSearchIndexOptions {
   types: Record<string, string>;
   /** Largest number of articles in one shard (a bigger department is split). Default 300. */
   maxDocumentsPerShard?: number;
+  /**
+   * From this many articles on, a title shard (titles and metadata of every article) is
+   * written and loaded first, so a first result does not wait for all department shards.
+   * Default 1,000.
+   */
+  titleShardFrom?: number;
 }
 
 export interface SearchIndexStats {
@@ -188,7 +194,20 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
     }
   }
 
-  const manifest: SearchManifest = { format: SEARCH_FORMAT, departments: options.departments, types: options.types, documents: n, shards };
+  // The title shard: every article, only its title and metadata terms, scored with the
+  // same wiki-wide statistics (so its scores are the t/k part of the full scores).
+  let titles: ShardInfo | undefined;
+  if (n >= (options.titleShardFrom ?? 1000)) {
+    const docs: ShardDocument[] = documents.map((d) => [d.url, d.title, d.type, d.department]);
+    const titleTerms = terms.map((fields) => ({ t: fields.t, k: fields.k, h: [], b: [] }));
+    const content = JSON.stringify({ format: SEARCH_FORMAT, docs, index: buildShardIndex(titleTerms, stats) } satisfies SearchShard);
+    titles = { file: `titel.${hash(content)}.json`, department: '', documents: n, bytes: byteLength(content) };
+    files.set(titles.file, content);
+  }
+
+  const manifest: SearchManifest = {
+    format: SEARCH_FORMAT, departments: options.departments, types: options.types, documents: n, shards, ...(titles ? { titles } : {}),
+  };
   const manifestText = JSON.stringify(manifest);
   files.set(MANIFEST_FILE, manifestText);
 

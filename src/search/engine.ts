@@ -53,10 +53,25 @@ export interface SearchResult {
   totalShards: number;
 }
 
+type Matches = Map<string, { score: number; fields: Set<FieldName> }>;
+
 interface LoadedShard {
   docs: SearchShard['docs'];
   index: lunr.Index;
   terms: Record<string, unknown>;
+  /** Matches per query word: a shard that arrives later does not make the others search again. */
+  cache: Map<string, Matches>;
+}
+
+/** Pause after the title shard, so its results are rendered before the rest of the index loads. */
+const FIRST_RESULTS_MS = 50;
+
+/** Cached query words per shard before the cache starts afresh. */
+const MATCH_CACHE_SIZE = 500;
+
+function loadShard(shard: SearchShard): LoadedShard {
+  const index = lunr.Index.load(shard.index);
+  return { docs: shard.docs, index, terms: (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex, cache: new Map() };
 }
 
 export type FetchJson = (url: string) => Promise<unknown>;
@@ -74,6 +89,10 @@ const PREFIX = 1;
 export class SearchEngine {
   private manifest: SearchManifest | undefined;
   private readonly shards: LoadedShard[] = [];
+  /** The title shard of a large wiki, until every department shard is there. */
+  private titles: LoadedShard | undefined;
+  /** URLs of the articles whose department shard is loaded (the title shard no longer answers for them). */
+  private readonly covered = new Set<string>();
   private loading: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
   /** Set when the index could not be loaded. */
@@ -105,8 +124,9 @@ export class SearchEngine {
   }
 
   /**
-   * Fetches the manifest, then every shard at once; each shard is searchable as soon as
-   * it has arrived, so the first results do not wait for the whole index.
+   * Fetches the manifest, then – in a large wiki – the title shard, then every department
+   * shard at once; each is searchable as soon as it has arrived, so the first results wait
+   * neither for the whole index nor for the department that holds them.
    */
   load(): Promise<void> {
     this.loading ??= (async () => {
@@ -116,10 +136,18 @@ export class SearchEngine {
         if (manifest?.format !== SEARCH_FORMAT) throw new Error('Suchindex in unbekanntem Format');
         this.manifest = manifest;
         this.notify();
+        if (manifest.titles) {
+          this.titles = loadShard((await this.fetchJson(folder + manifest.titles.file)) as SearchShard);
+          this.notify();
+          // Let the page show these first results before the department shards keep the
+          // main thread busy (measured in Chromium at 5,000 articles: npm run bench).
+          await new Promise((resolveYield) => setTimeout(resolveYield, FIRST_RESULTS_MS));
+        }
         await Promise.all(manifest.shards.map(async ({ file }) => {
-          const shard = (await this.fetchJson(folder + file)) as SearchShard;
-          const index = lunr.Index.load(shard.index);
-          this.shards.push({ docs: shard.docs, index, terms: (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex });
+          const shard = loadShard((await this.fetchJson(folder + file)) as SearchShard);
+          for (const [url] of shard.docs) this.covered.add(url);
+          this.shards.push(shard);
+          if (this.ready) this.titles = undefined;
           this.notify();
         }));
       } catch (error) {
@@ -131,7 +159,10 @@ export class SearchEngine {
   }
 
   /** Matches of one word in one shard: ref → score and fields. */
-  private match(shard: LoadedShard, word: QueryWord): Map<string, { score: number; fields: Set<FieldName> }> {
+  private match(shard: LoadedShard, word: QueryWord): Matches {
+    const key = `${word.stem}\0${word.folded}\0${word.prefix ? 1 : 0}`;
+    const cached = shard.cache.get(key);
+    if (cached) return cached;
     const results = shard.index.query((q) => {
       q.term(word.stem, { usePipeline: false, boost: EXACT });
       if (word.prefix) {
@@ -145,18 +176,25 @@ export class SearchEngine {
       for (const perField of Object.values(result.matchData.metadata)) for (const field of Object.keys(perField)) fields.add(field as FieldName);
       matches.set(result.ref, { score: result.score, fields });
     }
+    if (shard.cache.size >= MATCH_CACHE_SIZE) shard.cache.clear();
+    shard.cache.set(key, matches);
     return matches;
   }
 
-  private isKnownStem = (s: string): boolean => this.shards.some((shard) => Object.prototype.hasOwnProperty.call(shard.terms, s));
+  /** The shards to search now: the loaded department shards, and the title shard while they are incomplete. */
+  private searchable(): LoadedShard[] {
+    return this.titles ? [...this.shards, this.titles] : this.shards.slice();
+  }
+
+  private isKnownStem = (s: string): boolean => this.searchable().some((shard) => Object.prototype.hasOwnProperty.call(shard.terms, s));
 
   search(query: string, limit = 20): SearchResult {
     const result: SearchResult = { hits: [], total: 0, searchedShards: this.shards.length, totalShards: this.totalShards };
     const manifest = this.manifest;
-    const shards = this.shards.slice();
+    const shards = this.searchable();
+    const titles = this.titles;
     let words = parseQuery(query);
     if (!manifest || words.length === 0) return result;
-    type Matches = Map<string, { score: number; fields: Set<FieldName> }>;
     // matches[w][s]: the matches of word w in shard s.
     let matches: Matches[][] = words.map((word) => shards.map((shard) => this.match(shard, word)));
     // A word that matches nothing anywhere: try its compound parts instead.
@@ -196,6 +234,7 @@ export class SearchEngine {
       }
       for (const [ref, match] of combined ?? []) {
         const [url, title, type, department] = shard.docs[Number(ref)];
+        if (shard === titles && this.covered.has(url)) continue; // its department shard answers
         hits.push({
           url,
           title,

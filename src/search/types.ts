@@ -3,6 +3,7 @@
  *
  *   suchindex/manifest.json              small: departments, type labels, list of shards
  *   suchindex/<department>-<n>.<hash>.json one lunr index + its document table per shard
+ *   suchindex/titel.<hash>.json           large wikis only: titles + metadata of all articles
  *
  * A shard holds the articles of one department (split further past `maxDocumentsPerShard`),
  * so no single file grows with the size of the whole wiki. Scores are computed with the
@@ -48,6 +49,11 @@ export interface SearchManifest {
   types: Record<string, string>;
   documents: number;
   shards: ShardInfo[];
+  /**
+   * Large wikis: the title shard – titles and metadata (fields t and k) of every article,
+   * loaded before the department shards; it answers while they are still on their way.
+   */
+  titles?: ShardInfo;
 }
 
 /** [url, title, type, department id] – the document's ref is its position. */
