@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../src/bench/generate';
 import { normaliseText, splitFrontMatter } from '../src/knowledge/frontmatter';
+import { markdownFiles, ROOT } from './helpers';
 
-const ROOT = join(__dirname, '..');
 const CORPORA = join(__dirname, '../../shared/corpora');
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) markdownFiles(path, out);
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 const noEngine = { parse: () => ({}), stringify: () => '' };
 /** gray-matter as the project used it: YAML language, no engine evaluated. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -11,6 +11,16 @@ const created: string[] = [];
 afterAll(() => {
   for (const dir of created) rmSync(dir, { recursive: true, force: true });
 });
+
+/** Every .md file below `dir`, in sorted order (all folders, also `_`/`.` ones). */
+export function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) markdownFiles(path, out);
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
 
 export function tempDir(prefix = 'stellenwissen-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));

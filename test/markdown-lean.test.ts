@@ -6,18 +6,9 @@ import { normaliseText, parseFrontMatter } from '../src/knowledge/frontmatter';
 import { summariseMarkdown } from '../src/knowledge/markdown';
 import type { BodyFacts } from '../src/knowledge/markdown';
 import { scanBody } from '../src/knowledge/markdown-lean';
+import { markdownFiles, ROOT } from './helpers';
 
-const ROOT = join(__dirname, '..');
 const CORPORA = join(__dirname, '../../shared/corpora');
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) markdownFiles(path, out);
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 function remarkFacts(body: string, lineOffset: number): BodyFacts {
   const { hasContent, sections, placeholders } = summariseMarkdown(body, lineOffset);

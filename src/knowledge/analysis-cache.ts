@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Article } from './article';
+import { withoutBody, type Article } from './article';
 import { writeFileAtomic } from './fs-atomic';
 import { COMMON_SCHEMA, TYPE_SCHEMAS } from './schema/schemas';
 
@@ -111,8 +111,8 @@ export class AnalysisCache {
   }
 
   set(hash: string, article: Article): void {
-    const { file: _file, relPath: _relPath, folder: _folder, ...analysis } = article;
-    this.next.set(hash, { ...analysis, frontMatter: { ...analysis.frontMatter, body: '' } });
+    const { file: _file, relPath: _relPath, folder: _folder, ...analysis } = withoutBody(article);
+    this.next.set(hash, analysis);
     this.changed = true;
   }
 

@@ -62,6 +62,11 @@ export function analyseArticle(file: string, relPath: string, bytes: Uint8Array)
   return { file, relPath, folder, readProblem: undefined, frontMatter, data, type, schema, markdown };
 }
 
+/** The article without its body text (what is cached and what validate keeps in memory). */
+export function withoutBody(article: Article): Article {
+  return { ...article, frontMatter: { ...article.frontMatter, body: '' } };
+}
+
 /** The facts of a body: from the lean scanner where it is exact, else from remark. */
 function bodyFacts(body: string, lineOffset: number): BodyFacts {
   const lean = scanBody(body, lineOffset);

@@ -1,12 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { AnalysisCache, contentHash, type CachedAnalysis } from './analysis-cache';
-import { analyseArticle, type Article } from './article';
+import { analyseArticle, withoutBody, type Article } from './article';
 import { normaliseText } from './frontmatter';
 import type { FileToAnalyse } from './parallel/messages';
 import { AnalysisPool } from './parallel/pool';
-import { indexWiki, listArticleFiles, toPosix, UsageError, type Wiki } from './wiki';
+import { indexWiki, listArticleFiles, requireWikiFolder, toPosix, type Wiki } from './wiki';
 
 /**
  * Fewer files than this are analysed on the calling thread: starting a worker
@@ -88,13 +88,7 @@ function fromCache(entry: Entry, cached: CachedAnalysis, keepBody: boolean): Art
  * is the same as `loadWiki`'s (tested), without body texts unless `keepBody`.
  */
 export async function loadWikiAsync(root: string, options: LoadOptions = {}): Promise<{ wiki: Wiki; stats: LoadStats }> {
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
+  requireWikiFolder(root);
   const cwd = options.cwd ?? process.cwd();
   const keepBody = options.keepBody ?? false;
   const cache = options.cache === false ? undefined : new AnalysisCache(root, options.fingerprint, options.cacheDir);
@@ -140,7 +134,7 @@ export async function loadWikiAsync(root: string, options: LoadOptions = {}): Pr
       const entry = entries[i]!;
       const article = analyseArticle(entry.file, entry.relPath, entry.bytes);
       if ((n + 1) % 100 === 0) options.onProgress?.(hits + n + 1, total);
-      return keepBody ? article : { ...article, frontMatter: { ...article.frontMatter, body: '' } };
+      return keepBody ? article : withoutBody(article);
     });
   }
   missing.forEach((i, n) => {

@@ -48,7 +48,8 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
+/** Throws the usage error every command reports when the wiki folder is missing. */
+export function requireWikiFolder(root: string): void {
   let isDir = false;
   try {
     isDir = statSync(root).isDirectory();
@@ -56,6 +57,10 @@ export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
     isDir = false;
   }
   if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
+}
+
+export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
+  requireWikiFolder(root);
   const articles = listArticleFiles(root).map((path) => readArticle(root, path, cwd));
   return indexWiki(root, articles);
 }

@@ -16,6 +16,20 @@ import { buildSite, ROOT } from '../helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** One page of each type of the sample wiki (docs/), plus the dashboards and the 404 page. */
+export const SAMPLE_PAGES: Record<string, string> = {
+  start: '',
+  department: 'fb32-ordnung/',
+  post: 'fb32-ordnung/stelle-32-002',
+  process: 'fb32-ordnung/eheschliessung-anmelden',
+  handover: 'fb10-zentrale-dienste/uebergabe-stelle-10-003',
+  guide: 'fb10-zentrale-dienste/leitfaden-e-akte',
+  coverage: 'wissenssicherung',
+  digital: 'digitalisierung',
+  notFound: 'gibt-es-nicht',
+};
+
+
 /** Variables of the site build that the surrounding shell must not leak into a test build. */
 const SITE_ENV = ['DOCS_DIR', 'BASE_URL', 'EDIT_URL', 'SITE_URL'];
 

@@ -3,22 +3,9 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINI_WIKI, ROOT } from '../helpers';
-import { launchBrowser, openPage, startSite, type RunningSite } from './harness';
+import { launchBrowser, openPage, SAMPLE_PAGES, startSite, type RunningSite } from './harness';
 
 // Hosting on the intranet: nothing from other hosts, German UI, EDIT_URL and BASE_URL.
-
-/** One page of each type of the sample wiki (docs/), plus the dashboards and the 404 page. */
-const SAMPLE_PAGES: Record<string, string> = {
-  start: '',
-  department: 'fb32-ordnung/',
-  post: 'fb32-ordnung/stelle-32-002',
-  process: 'fb32-ordnung/eheschliessung-anmelden',
-  handover: 'fb10-zentrale-dienste/uebergabe-stelle-10-003',
-  guide: 'fb10-zentrale-dienste/leitfaden-e-akte',
-  coverage: 'wissenssicherung',
-  digital: 'digitalisierung',
-  notFound: 'gibt-es-nicht',
-};
 
 const SITE_URL = 'http://localhost'; // the default SITE_URL of docusaurus.config.ts
 const EDIT_URL = 'https://git.example.invalid/wiki/-/edit/main/';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { launchBrowser, startSite, type RunningSite } from './harness';
+import { launchBrowser, SAMPLE_PAGES, startSite, type RunningSite } from './harness';
 
 // The shipped web-server recipes (deploy/) serving a build for /wiki/: the real nginx and
 // Apache from Debian (.ci/run installs them), the Content-Security-Policy checked in Chromium.
@@ -19,16 +19,8 @@ const APACHE_MODULES = '/usr/lib/apache2/modules';
 /** Where the recipes expect the site; replaced by a temporary folder here. */
 const RECIPE_ROOT = '/var/www/stellenwissen';
 
-const PAGES = {
-  start: '',
-  department: 'fb32-ordnung/',
-  post: 'fb32-ordnung/stelle-32-002',
-  process: 'fb32-ordnung/eheschliessung-anmelden',
-  handover: 'fb10-zentrale-dienste/uebergabe-stelle-10-003',
-  guide: 'fb10-zentrale-dienste/leitfaden-e-akte',
-  coverage: 'wissenssicherung',
-  digital: 'digitalisierung',
-};
+/** Every page type of the sample wiki that answers 200 (the 404 page is checked apart). */
+const { notFound: _notFound, ...PAGES } = SAMPLE_PAGES;
 
 function requireBinary(path: string, pkg: string): void {
   if (!existsSync(path)) {
@@ -86,6 +78,17 @@ function stopper(child: ChildProcess, signal: NodeJS.Signals, dir: string): () =
   });
 }
 
+/** Starts a server in the foreground, waits until it answers; its error log is `<dir>/error.log`. */
+async function runServer(binary: string, args: string[], dir: string, port: number, stopSignal: NodeJS.Signals): Promise<Served> {
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const origin = `http://127.0.0.1:${port}`;
+  const errorLog = join(dir, 'error.log');
+  await waitForServer(origin, child, () => stderr + (existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''));
+  return { origin, stop: stopper(child, stopSignal, dir) };
+}
+
 async function startNginx(outDir: string): Promise<Served> {
   requireBinary(NGINX, 'nginx');
   const dir = publish(outDir);
@@ -101,12 +104,7 @@ async function startNginx(outDir: string): Promise<Served> {
     `  server { listen 127.0.0.1:${port}; include ${dir}/stellenwissen.conf; }`,
     '}',
   ].join('\n'));
-  const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitForServer(origin, child, () => stderr + (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''));
-  return { origin, stop: stopper(child, 'SIGQUIT', dir) };
+  return runServer(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], dir, port, 'SIGQUIT');
 }
 
 async function startApache(outDir: string): Promise<Served> {
@@ -125,12 +123,7 @@ async function startApache(outDir: string): Promise<Served> {
   ].join('\n'));
   const syntax = spawnSync(APACHE, ['-t', '-f', join(dir, 'httpd.conf')], { encoding: 'utf8' });
   if (syntax.status !== 0) throw new Error(`apache2 -t: ${syntax.stderr}`);
-  const child = spawn(APACHE, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitForServer(origin, child, () => stderr + (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''));
-  return { origin, stop: stopper(child, 'SIGWINCH', dir) };
+  return runServer(APACHE, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], dir, port, 'SIGWINCH');
 }
 
 let site: RunningSite;

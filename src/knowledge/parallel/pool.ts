@@ -89,12 +89,3 @@ export class AnalysisPool {
   }
 }
 
-/** Analyses files on a pool of `workers` threads started for this call. */
-export async function analyseInWorkers(files: FileToAnalyse[], options: AnalyseOptions & { workers: number }): Promise<Article[]> {
-  const pool = await AnalysisPool.start(Math.min(options.workers, Math.ceil(files.length / BATCH_SIZE)));
-  try {
-    return await pool.analyse(files, options);
-  } finally {
-    await pool.close();
-  }
-}

@@ -3,12 +3,8 @@
  * body facts) and posts the articles back. Runs as a bundle (see src/runtime).
  */
 import { parentPort } from 'node:worker_threads';
-import { analyseArticle, type Article } from '../article';
+import { analyseArticle, withoutBody } from '../article';
 import type { BatchRequest, BatchResult } from './messages';
-
-function withoutBody(article: Article): Article {
-  return { ...article, frontMatter: { ...article.frontMatter, body: '' } };
-}
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {
