@@ -3,8 +3,8 @@
  *
  * Generates a wiki of N articles plus a register of N/5 rows (cached by generator version,
  * N and seed under node_modules/.cache/stellenwissen-bench/), then measures
- * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm (not with
- * --build-only), and – unless --skip-build – `npm run build` on it, then the built site's
+ * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm, and
+ * `npm run import` of the MoJ handbook from ../shared/corpora (not with --build-only), and – unless --skip-build – `npm run build` on it, then the built site's
  * search in Chromium (first result on a fresh page, and the size of what was fetched until
  * then), and prints a Markdown table (median, min–max, peak RSS) with the environment and
  * the issue's goals.
@@ -128,9 +128,13 @@ function hyperfineVersion(): string | undefined {
  * Measures a command `runs` times: with hyperfine if present (plus one run under
  * /usr/bin/time -v for memory, which also checks the exit status first), else an own loop.
  */
-function measure(what: string, command: string[], runs: number, okCodes: number[], hyperfine: boolean): Measurement {
+function measure(what: string, command: string[], runs: number, okCodes: number[], hyperfine: boolean, prepare?: string[]): Measurement {
   const env = { ...process.env, NO_COLOR: '1' };
+  const prepareRun = () => {
+    if (prepare) failIfBad(`${what} (Vorbereitung)`, runOnce(prepare, env), [0]);
+  };
   progress(`${what}: Probelauf (Exit-Status, Speicher) …`);
+  prepareRun();
   const check = runOnce(command, env);
   failIfBad(what, check, okCodes);
   if (hyperfine) {
@@ -138,7 +142,8 @@ function measure(what: string, command: string[], runs: number, okCodes: number[
     const jsonDir = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-'));
     try {
       const json = join(jsonDir, 'hyperfine.json');
-      const result = spawnSync('hyperfine', ['--runs', String(runs), '--style', 'none', '--ignore-failure', '--export-json', json, command.map(shellQuote).join(' ')], {
+      const prepareArgs = prepare ? ['--prepare', prepare.map(shellQuote).join(' ')] : [];
+      const result = spawnSync('hyperfine', ['--runs', String(runs), '--style', 'none', '--ignore-failure', ...prepareArgs, '--export-json', json, command.map(shellQuote).join(' ')], {
         cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'],
       });
       if (result.status !== 0) throw new UsageError(`hyperfine ist fehlgeschlagen (Exit-Status ${result.status}): ${result.stderr.trim()}`);
@@ -155,12 +160,33 @@ function measure(what: string, command: string[], runs: number, okCodes: number[
   let peak = check.peakRss;
   for (let i = 1; i <= runs; i++) {
     progress(`${what}: Lauf ${i}/${runs} …`);
+    prepareRun();
     const run = runOnce(command, env);
     failIfBad(what, run, okCodes);
     times.push(run.seconds);
     if (run.peakRss !== undefined) peak = Math.max(peak ?? 0, run.peakRss);
   }
   return { what, times, peakRss: peak };
+}
+
+/** The GOV.UK tech-docs handbook of the Ministry of Justice (136 pages), if present. */
+const MOJ_CORPUS = resolve(ROOT, '../shared/corpora/moj-modernisation-platform');
+
+/**
+ * `npm run import` of the MoJ handbook into a fresh copy of the mini wiki (every run
+ * starts empty: the import never overwrites).
+ */
+function measureImport(runs: number, hyperfine: boolean): Measurement | undefined {
+  if (!existsSync(MOJ_CORPUS)) return undefined;
+  const target = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-import-'));
+  const docs = join(target, 'docs');
+  const prepare = ['sh', '-c', `rm -rf "$1" && mkdir -p "$1" && cp -r "$2" "$1/docs"`, 'prepare', target, join(ROOT, 'test/fixtures/mini-wiki')];
+  const command = ['npm', 'run', 'import', '--', MOJ_CORPUS, '--department', 'fb1', '--docs', docs, '--static', join(target, 'static')];
+  try {
+    return measure('npm run import (MoJ-Handbuch, 136 Markdown-Seiten, ins Mini-Wiki)', command, runs, [0], hyperfine, prepare);
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
 }
 
 /** A site to build: our project, or the plain-Docusaurus baseline. */
@@ -363,6 +389,9 @@ void runCli(program, async () => {
     const auditCold = measure(`npm run audit -- --no-cache (kalt; ${rowsOf})`, [...audit, '--no-cache'], options.runs, [0, 1], h);
     const auditWarm = measure(`npm run audit (warm; ${rowsOf})`, audit, options.runs, [0, 1], h);
     rows.push(validateCold, validateWarm, auditCold, auditWarm);
+    const imported = measureImport(options.runs, h);
+    if (imported) rows.push(imported);
+    else goals.push(`Import: nicht gemessen – ${MOJ_CORPUS} fehlt`);
     const cold = median(validateCold.times);
     const n = options.articles;
     goals.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverageIndex, computeCoverage, gapText, loadWiki, parseIsoDate, validateWiki, type PostCoverage } from '../src/knowledge';
+import { analyseArticle, articleRef, buildCoverageIndex, computeCoverage, gapText, loadWiki, parseIsoDate, validateWiki, type PostCoverage } from '../src/knowledge';
 import { overlayWiki } from './helpers';
 
 const TODAY = '2026-11-28';
@@ -98,5 +98,17 @@ describe('coverage checks (mini wiki)', () => {
     const c = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:deputies: [stelle-1-001]=>deputies: []' }, 'stelle-1-002', '2026-12-01');
     expect(c.missing).toEqual(['deputies', 'handover']);
     expect(c.coverage).toBe(66);
+  });
+});
+
+describe('articleRef (the page path Docusaurus gives an article)', () => {
+  const ref = (relPath: string) => articleRef(analyseArticle(relPath, relPath, new TextEncoder().encode('---\nid: seite\ntitle: Seite\n---\nText\n')));
+  it('is folder + id, or the folder for a category index (index.md, README.md, a file named like its folder)', () => {
+    expect(ref('fb1/seite.md').path).toBe('fb1/seite');
+    expect(ref('fb1/unter/seite.md').path).toBe('fb1/unter/seite');
+    expect(ref('fb1/index.md').path).toBe('fb1/');
+    expect(ref('fb1/unter/README.md').path).toBe('fb1/unter/');
+    expect(ref('fb1/source/source.md').path).toBe('fb1/source/');
+    expect(ref('fb1/fb1.md').path).toBe('fb1/');
   });
 });

@@ -78,12 +78,17 @@ function hasValidFrontMatter(article: Article, index: Map<string, Finding[]>): b
   return article.schema?.valid === true && !findingsOf(article, index).some((f) => f.rule === 'yaml' || f.rule === 'schema');
 }
 
-/** Id, title and page path (as Docusaurus routes it: folder + id, or the folder for index.md). */
+/**
+ * Id, title and page path as Docusaurus routes it: folder + id, or just the folder for a
+ * category index – a file named `index.md`, `README.md` or like its folder (`x/x.md`).
+ */
 export function articleRef(article: Article): ArticleRef {
   const id = stringValue(article, 'id') ?? article.relPath;
-  const slash = article.relPath.lastIndexOf('/');
-  const dir = slash === -1 ? '' : article.relPath.slice(0, slash + 1);
-  const isIndex = /(^|\/)index\.md$/.test(article.relPath);
+  const parts = article.relPath.split('/');
+  const stem = parts[parts.length - 1]!.replace(/\.md$/, '').toLowerCase();
+  const folder = parts.length > 1 ? parts[parts.length - 2]!.toLowerCase() : undefined;
+  const dir = parts.length > 1 ? `${parts.slice(0, -1).join('/')}/` : '';
+  const isIndex = stem === 'index' || stem === 'readme' || stem === folder;
   return { id, title: stringValue(article, 'title') ?? id, path: isIndex ? dir : `${dir}${id}` };
 }
 

@@ -16,12 +16,24 @@ export interface NewArticleRequest {
   title?: string;
   owner?: string;
   post?: string;
+  /** `reviewed` (YYYY-MM-DD) instead of today, e.g. kept from an imported page. */
+  reviewed?: string;
+  /** `review_months` instead of the template's. */
+  reviewMonths?: number;
+  tags?: string[];
+  /** Sub-folder below the department folder, `/`-separated (an imported tree). */
+  folder?: string;
 }
 
 export interface NewArticlePlan {
   /** Path relative to the wiki root, `/`-separated. */
   relPath: string;
+  /** The whole file: front matter and the template's body. */
   content: string;
+  /** The front matter including both `---` lines and the line break after them. */
+  frontMatter: string;
+  /** Who keeps the article current (the resolved `owner`). */
+  owner: string;
 }
 
 /**
@@ -74,12 +86,15 @@ export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: Ca
   doc.set('id', id);
   doc.set('department', department);
   doc.set('owner', owner);
-  doc.set('reviewed', formatIsoDate(today));
+  doc.set('reviewed', request.reviewed ?? formatIsoDate(today));
+  if (request.reviewMonths !== undefined) doc.set('review_months', request.reviewMonths);
+  if (request.tags) doc.set('tags', request.tags);
   if (request.title) doc.set('title', request.title);
   if (type === 'handover') doc.set('post', request.post);
   const body = template.slice(end + 4);
-  const content = `---\n${doc.toString({ lineWidth: 0 })}---${body}`;
-  const relPath = type === 'department' ? `${id}/index.md` : `${department}/${id}.md`;
-  return { relPath, content };
+  const frontMatter = `---\n${doc.toString({ lineWidth: 0 })}---\n`;
+  const folder = request.folder ? `${request.folder.replace(/^\/+|\/+$/g, '')}/` : '';
+  const relPath = type === 'department' ? `${id}/index.md` : `${department}/${folder}${id}.md`;
+  return { relPath, content: `${frontMatter}${body.replace(/^\n/, '')}`, frontMatter, owner };
 }
 

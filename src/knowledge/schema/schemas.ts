@@ -22,3 +22,12 @@ export function requiredSections(type: ArticleType): readonly string[] {
 
 /** Default review interval, from the common schema. */
 export const DEFAULT_REVIEW_MONTHS: number = common.properties.review_months.default;
+
+/**
+ * Other headings that mean a required section, e.g. „Vertretungsregelung“ → Vertretung
+ * (`x-section-synonyms` in the type's schema, next to `x-sections`); used by the import.
+ */
+export function sectionSynonyms(type: ArticleType): Readonly<Record<string, readonly string[]>> {
+  const schema: object = TYPE_SCHEMAS[type];
+  return 'x-section-synonyms' in schema ? (schema['x-section-synonyms'] as Record<string, string[]>) : {};
+}

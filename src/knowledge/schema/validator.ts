@@ -25,6 +25,7 @@ function compile(): { common: ValidateFunction; byType: Record<ArticleType, Vali
   const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: true });
   addFormats(ajv, ['date']);
   ajv.addKeyword({ keyword: 'x-sections', schemaType: 'array' });
+  ajv.addKeyword({ keyword: 'x-section-synonyms', schemaType: 'object' });
   ajv.addSchema(COMMON_SCHEMA);
   const byType = {} as Record<ArticleType, ValidateFunction>;
   for (const type of ARTICLE_TYPES) byType[type] = ajv.compile(TYPE_SCHEMAS[type]);

@@ -1,0 +1,246 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { analyseArticle } from '../knowledge/article';
+import type { CalendarDate } from '../knowledge/dates';
+import { planNewArticle } from '../knowledge/scaffold';
+import type { ArticleType } from '../knowledge/schema/schemas';
+import { validateWiki } from '../knowledge/validate';
+import { indexWiki, toPosix, UsageError, type Wiki } from '../knowledge/wiki';
+import { ImportError } from './errors';
+import type { Root } from 'mdast';
+import { rewriteLinks, unlinkBookmarks, type LinkContext } from './links';
+import { htmlToMdast, mdastToMarkdown } from './mdast';
+import { arrangeSections, type SectionMapping } from './sections';
+import { slugify, idFromPath, titleFromPath } from './slug';
+import { docxToHtml } from './sources/docx';
+import { readMarkdownSource } from './sources/markdown';
+
+/** Article types an import can produce. */
+export const IMPORT_TYPES = ['post', 'process', 'guide'] as const satisfies readonly ArticleType[];
+export type ImportType = (typeof IMPORT_TYPES)[number];
+
+export interface ImportOptions {
+  /** A `.docx` or `.md` file, or a folder of them. */
+  source: string;
+  /** Article type; default `guide` (a page of another wiki is a how-to). */
+  type: ImportType;
+  department: string;
+  id?: string;
+  owner?: string;
+  title?: string;
+  /** Wiki root, as given (paths in the report start with it). */
+  docs: string;
+  /** Static folder of the site; Word images go to `<static>/img/<id>/`. */
+  staticDir: string;
+  today: CalendarDate;
+}
+
+export interface FileReport {
+  source: string;
+  target: string;
+  id: string;
+  title: string;
+  mapped: SectionMapping[];
+  added: string[];
+  dropped: string[];
+  images: string[];
+  /** Links fixed, links removed, ERB, conversion remarks: what a clerk should know, in German. */
+  notes: string[];
+  /** `TODO:` placeholders left for the clerk (validation in memory). */
+  placeholders: number;
+  /** Findings other than placeholders and warnings: should never happen, shown if they do. */
+  problems: string[];
+}
+
+export interface PlannedWrite {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface ImportPlan {
+  writes: PlannedWrite[];
+  files: FileReport[];
+  /** Files in a source folder that are neither .docx nor .md. */
+  skipped: string[];
+}
+
+const SUPPORTED = new Set(['.docx', '.md', '.markdown']);
+const IGNORED = /^[._~]|^node_modules$/; // hidden files, Word's lock files (~$…)
+
+function listSources(folder: string, skipped: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (IGNORED.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && SUPPORTED.has(extname(entry.name).toLowerCase())) files.push(path);
+      else if (entry.isFile()) skipped.push(path);
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+function unsupported(path: string): ImportError {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.doc') return new ImportError(`${path}: Das alte Word-Format .doc wird nicht unterstützt – bitte in Word als .docx speichern.`);
+  return new ImportError(`${path}: Dateityp „${ext || '(ohne Endung)'}“ wird nicht unterstützt – erwartet .docx, .md oder einen Ordner.`);
+}
+
+interface Source {
+  path: string;
+  id: string;
+  /** Sub-folder below the department, `/`-separated ('' for none). */
+  folder: string;
+  relPath: string;
+}
+
+/** Ids for a folder of pages: from the file names; a clash inside the import takes folder names as prefix. */
+function assignIds(files: string[], root: string | undefined, options: ImportOptions): Source[] {
+  const taken = new Set<string>();
+  return files.map((path) => {
+    const dirs = root ? toPosix(relative(root, resolve(path, '..'))).split('/').filter((d) => d && d !== '.') : [];
+    const folder = dirs.map(slugify).filter(Boolean).join('/');
+    let id = options.id ?? idFromPath(path);
+    if (!id) throw new UsageError(`${path}: Aus dem Dateinamen lässt sich keine Kennung bilden – bitte --id angeben.`);
+    const prefixes = [...dirs].reverse().map(slugify).filter(Boolean);
+    for (let i = 0; taken.has(id) && i < prefixes.length; i += 1) id = `${prefixes[i]}-${id}`;
+    for (let n = 2; taken.has(id); n += 1) id = `${id.replace(/-\d+$/, '')}-${n}`;
+    taken.add(id);
+    const relPath = `${options.department}/${folder ? `${folder}/` : ''}${id}.md`;
+    return { path, id, folder, relPath };
+  });
+}
+
+/** A source converted to a Markdown tree, with what it says about the article. */
+interface Converted {
+  tree: Root;
+  /** The title the source names (front matter). */
+  title?: string;
+  /** The title a leading heading may repeat (it is then dropped). */
+  knownTitle?: string;
+  reviewed?: string;
+  reviewMonths?: number;
+  tags?: string[];
+  dropped: string[];
+  notes: string[];
+  images: PlannedWrite[];
+}
+
+async function fromWord(source: Source, options: ImportOptions): Promise<Converted> {
+  const word = await docxToHtml(new Uint8Array(readFileSync(source.path)), source.path, `/img/${source.id}`);
+  if (word.html.replace(/<[^>]*>/g, '').trim() === '' && word.images.length === 0) {
+    throw new ImportError(`${source.path}: Das Dokument enthält keinen Text.`);
+  }
+  const tree = await htmlToMdast(word.html);
+  const notes: string[] = [];
+  const bookmarks = unlinkBookmarks(tree);
+  if (bookmarks > 0) notes.push(`Verweise auf Textmarken (z. B. Inhaltsverzeichnis) als Text übernommen: ${bookmarks}`);
+  const images = word.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: image.bytes }));
+  return { tree, dropped: [], notes, images };
+}
+
+function fromMarkdown(source: Source, options: ImportOptions, links: LinkContext): Converted {
+  const page = readMarkdownSource(new Uint8Array(readFileSync(source.path)), source.path, titleFromPath(source.path), options.title);
+  const { frontMatter } = page;
+  const notes = [...frontMatter.notes];
+  if (page.erbReplaced > 0) notes.push(`ERB-Ausdrücke ersetzt: ${page.erbReplaced}`);
+  if (page.erbRemoved.length > 0) notes.push(`ERB entfernt: ${page.erbRemoved.join(' | ')}`);
+  const fixed = rewriteLinks(page.tree, links);
+  if (fixed.rewritten > 0) notes.push(`Links auf importierte Seiten angepasst: ${fixed.rewritten}`);
+  if (fixed.unlinked.length > 0) notes.push(`Links ohne Ziel im Wiki (Text bleibt): ${fixed.unlinked.join(', ')}`);
+  if (fixed.missingImages.length > 0) notes.push(`Bilder nicht gefunden (Hinweis im Text): ${fixed.missingImages.join(', ')}`);
+  if (fixed.externalImages.length > 0) notes.push(`Bilder von fremden Servern als Link übernommen: ${fixed.externalImages.join(', ')}`);
+  const images = fixed.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: new Uint8Array(readFileSync(image.source)) }));
+  return {
+    tree: page.tree, title: frontMatter.title, knownTitle: page.title,
+    reviewed: frontMatter.reviewed, reviewMonths: frontMatter.reviewMonths, tags: frontMatter.tags,
+    dropped: frontMatter.dropped, notes, images,
+  };
+}
+
+/**
+ * Plans an import without writing anything: converts every source, checks ids, targets
+ * and collisions (one collision stops the whole import), and validates the result in
+ * memory together with the wiki. `writeImport` then writes the plan.
+ */
+export async function planImport(wiki: Wiki, options: ImportOptions): Promise<ImportPlan> {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(options.source).isDirectory();
+  } catch {
+    throw new UsageError(`Quelle nicht gefunden: ${options.source}`);
+  }
+  const skipped: string[] = [];
+  let files: string[];
+  if (isFolder) {
+    if (options.id || options.title) throw new UsageError('--id und --title gelten nur für eine einzelne Datei, nicht für einen Ordner.');
+    files = listSources(options.source, skipped);
+    if (files.length === 0) throw new ImportError(`${options.source}: Der Ordner enthält keine .docx- oder .md-Dateien.`);
+  } else {
+    if (!SUPPORTED.has(extname(options.source).toLowerCase())) throw unsupported(options.source);
+    files = [options.source];
+  }
+  const sources = assignIds(files, isFolder ? options.source : undefined, options);
+  refuseCollisions(sources.filter((s) => wiki.byId.has(s.id)).map((s) => `Kennung „${s.id}“ (${s.path}) gibt es schon: ${wiki.byId.get(s.id)!.map((a) => a.file).join(', ')}`));
+
+  const targetBySource = new Map(sources.map((s) => [resolve(s.path), s.relPath]));
+
+  const writes: PlannedWrite[] = [];
+  const reports: FileReport[] = [];
+  for (const source of sources) {
+    const converted = extname(source.path).toLowerCase() === '.docx'
+      ? await fromWord(source, options)
+      : fromMarkdown(source, options, {
+        sourceFile: resolve(source.path),
+        sourceRoot: resolve(isFolder ? options.source : resolve(source.path, '..')),
+        targetOf: (path) => targetBySource.get(path),
+        ownTarget: source.relPath,
+        imageBase: `/img/${source.id}`,
+      });
+    const { tree, knownTitle, reviewed, reviewMonths, tags, dropped, notes, images: fileImages } = converted;
+    let title = options.title ?? converted.title;
+    const arranged = arrangeSections(tree, options.type, { takeTitle: title === undefined, knownTitle });
+    title ??= arranged.title ?? titleFromPath(source.path);
+    const plan = planNewArticle(wiki, {
+      type: options.type, id: source.id, department: options.department, title, owner: options.owner,
+      reviewed, reviewMonths, tags, folder: source.folder,
+    }, options.today);
+    if (plan.relPath !== source.relPath) throw new Error(`import target mismatch: ${plan.relPath} vs ${source.relPath}`);
+    const target = join(options.docs, source.relPath);
+    writes.push({ path: target, content: `${plan.frontMatter}\n${mdastToMarkdown(arranged.tree)}` }, ...fileImages);
+    reports.push({
+      source: source.path, target: toPosix(target), id: source.id, title,
+      mapped: arranged.mapped, added: arranged.added, dropped,
+      images: fileImages.map((w) => toPosix(w.path)), notes, placeholders: 0, problems: [],
+    });
+  }
+
+  refuseCollisions(writes.filter((w) => existsSync(w.path)).map((w) => `${toPosix(w.path)} gibt es schon`));
+  checkInMemory(wiki, writes, reports, options.today);
+  return { writes, files: reports, skipped };
+}
+
+/** One collision stops the whole import, before anything is written. */
+function refuseCollisions(collisions: string[]): void {
+  if (collisions.length === 0) return;
+  const more = collisions.length > 10 ? ` (und ${collisions.length - 10} weitere)` : '';
+  throw new UsageError(`Nichts importiert: ${collisions.slice(0, 10).join('; ')}${more}.`);
+}
+
+/** Validates the planned articles together with the wiki, before anything is written. */
+function checkInMemory(wiki: Wiki, writes: PlannedWrite[], reports: FileReport[], today: CalendarDate): void {
+  const byTarget = new Map(reports.map((r) => [r.target, r]));
+  const planned = writes.filter((w) => byTarget.has(toPosix(w.path))).map((w) => {
+    const relPath = toPosix(relative(wiki.root, w.path));
+    return analyseArticle(toPosix(w.path), relPath, typeof w.content === 'string' ? new TextEncoder().encode(w.content) : w.content);
+  });
+  const result = validateWiki(indexWiki(wiki.root, [...wiki.articles, ...planned]), today);
+  for (const finding of result.findings) {
+    const report = byTarget.get(finding.file);
+    if (!report) continue;
+    if (finding.rule === 'placeholder') report.placeholders += 1;
+    else if (finding.severity === 'error') report.problems.push(`${finding.line}:${finding.column} ${finding.message} [${finding.rule}]`);
+  }
+}

@@ -1,0 +1,23 @@
+import type { ImportPlan } from './plan';
+
+/** The per-file import report a clerk reads, in German. */
+export function formatImportReport(plan: ImportPlan, options: { dryRun: boolean }): string {
+  const lines: string[] = [];
+  lines.push(options.dryRun ? 'Probelauf (--dry-run): nichts geschrieben. Es würde angelegt:' : 'Importiert:');
+  for (const file of plan.files) {
+    lines.push(`${file.source} → ${file.target}  (${file.id}: ${file.title})`);
+    if (file.mapped.length > 0) lines.push(`  Abschnitte zugeordnet: ${file.mapped.map((m) => (m.from === m.to ? m.to : `${m.from} → ${m.to}`)).join('; ')}`);
+    if (file.added.length > 0) lines.push(`  Abschnitte ergänzt (mit TODO:): ${file.added.join(', ')}`);
+    if (file.dropped.length > 0) lines.push(`  Schlüssel verworfen: ${file.dropped.join(', ')}`);
+    if (file.images.length > 0) lines.push(`  Bilder: ${file.images.length} → ${file.images[0]!.replace(/\/[^/]+$/, '/')}`);
+    for (const note of file.notes) lines.push(`  ${note}`);
+    for (const problem of file.problems) lines.push(`  Hinweis: ${problem}`);
+  }
+  if (plan.skipped.length > 0) lines.push(`Übersprungen (weder .docx noch .md): ${plan.skipped.join(', ')}`);
+  const images = plan.files.reduce((n, f) => n + f.images.length, 0);
+  const todo = plan.files.reduce((n, f) => n + f.placeholders, 0);
+  const one = plan.files.length === 1;
+  const verb = options.dryRun ? (one ? 'würde importiert' : 'würden importiert') : 'importiert';
+  lines.push(`${plan.files.length} ${one ? 'Datei' : 'Dateien'} ${verb}, ${images} ${images === 1 ? 'Bild' : 'Bilder'}. Noch auszufüllen: ${todo} Platzhalter „TODO:“ – danach „npm run validate“.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+import type { Root } from 'mdast';
+import { normaliseText, parseFrontMatter } from '../../knowledge/frontmatter';
+import { replaceErb } from '../erb';
+import { ImportError } from '../errors';
+import { mapForeignFrontMatter, type ForeignFrontMatter } from '../foreign-front-matter';
+import { markdownToMdast } from '../mdast';
+
+export interface MarkdownSource {
+  tree: Root;
+  frontMatter: ForeignFrontMatter;
+  /** The title used for ERB fragments: the given one, the page's or the file name's. */
+  title: string;
+  erbReplaced: number;
+  erbRemoved: string[];
+}
+
+/**
+ * Front matter that slipped below the first lines (seen in the MoJ handbook: a heading,
+ * then the `---` block). Taken only when it parses as a mapping with a `title`.
+ */
+function lateFrontMatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
+  const match = /^((?:[^\n]*\n){1,4}?)---[ \t]*\n([\s\S]*?\n)---[ \t]*\n/.exec(text);
+  if (!match || /^---/m.test(match[1]!)) return undefined;
+  const parsed = parseFrontMatter(`---\n${match[2]}---\n`);
+  if (parsed.problems.length > 0 || !parsed.data || typeof parsed.data.title !== 'string') return undefined;
+  return { data: parsed.data, body: match[1]! + text.slice(match[0].length) };
+}
+
+/**
+ * A page of another Markdown wiki: front matter mapped onto the contract, ERB fragments
+ * replaced, body parsed (CommonMark + GFM). Binary, non-UTF-8, empty and unreadable
+ * pages are refused with one German sentence.
+ */
+export function readMarkdownSource(bytes: Uint8Array, label: string, fallbackTitle: string, givenTitle?: string): MarkdownSource {
+  if (bytes.includes(0)) throw new ImportError(`${label}: Die Datei ist keine Textdatei.`);
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError(`${label}: Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.`);
+  }
+  const text = normaliseText(decoded);
+  if (text.trim() === '') throw new ImportError(`${label}: Die Datei ist leer.`);
+  let body = text;
+  let data: Record<string, unknown> = {};
+  let misplaced = false;
+  if (/^---[ \t]*\n/.test(text)) {
+    const parsed = parseFrontMatter(text);
+    const problem = parsed.problems[0];
+    if (problem || !parsed.data) {
+      throw new ImportError(`${label}:${problem?.line ?? 1}: Front Matter unlesbar – ${problem?.message ?? 'kein YAML-Objekt'}`);
+    }
+    data = parsed.data;
+    body = parsed.body;
+  } else {
+    const late = lateFrontMatter(text);
+    if (late) ({ data, body } = late);
+    misplaced = late !== undefined;
+  }
+  const frontMatter = mapForeignFrontMatter(data);
+  if (misplaced) frontMatter.notes.push('Front Matter stand nicht am Anfang der Datei – trotzdem übernommen');
+  const title = givenTitle ?? frontMatter.title ?? fallbackTitle;
+  const erb = replaceErb(body, title);
+  if (erb.text.trim() === '' && Object.keys(data).length === 0) throw new ImportError(`${label}: Die Datei ist leer.`);
+  return { tree: markdownToMdast(erb.text), frontMatter, title, erbReplaced: erb.replaced, erbRemoved: erb.removed };
+}
