@@ -155,6 +155,7 @@ describe('importing a Word Stellenbeschreibung', () => {
     expect(report).toContain('Abschnitte ergänzt (mit TODO:): Ansprechpartner, Ablage und Akten');
     expect(report).toContain(`Bilder: 1 → ${p.staticDir}/img/${id}/`);
     expect(report).toContain('Noch auszufüllen: 2 Platzhalter');
+    expect(report).toContain('bitte im Front Matter prüfen: criticality (medium), deputies ([]), systems ([])');
 
     const findings = findingsOf(p.docs, `fb1/${id}.md`);
     expect(findings.map((f) => f.rule)).toEqual(['placeholder', 'placeholder']);

@@ -69,7 +69,7 @@ export function rewriteLinks(tree: Root, context: LinkContext): LinkReport {
 
   const link = (node: Link): RootContent[] | undefined => {
     const url = node.url.trim();
-    if (url === '' ) {
+    if (url === '') {
       report.unlinked.push('(leer)');
       return node.children;
     }

@@ -58,6 +58,7 @@ export interface PlannedWrite {
 }
 
 export interface ImportPlan {
+  type: ImportType;
   writes: PlannedWrite[];
   files: FileReport[];
   /** Files in a source folder that are neither .docx nor .md. */
@@ -138,6 +139,8 @@ async function fromWord(source: Source, options: ImportOptions): Promise<Convert
   const bookmarks = unlinkBookmarks(tree);
   if (bookmarks > 0) notes.push(`Verweise auf Textmarken (z. B. Inhaltsverzeichnis) als Text übernommen: ${bookmarks}`);
   const images = word.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: image.bytes }));
+  const vector = word.images.filter((image) => /\.(emf|wmf)$/.test(image.name)).map((image) => image.name);
+  if (vector.length > 0) notes.push(`Bilder im Windows-Format EMF/WMF zeigt kein Browser an – bitte als PNG ersetzen: ${vector.join(', ')}`);
   return { tree, dropped: [], notes, images };
 }
 
@@ -219,7 +222,7 @@ export async function planImport(wiki: Wiki, options: ImportOptions): Promise<Im
 
   refuseCollisions(writes.filter((w) => existsSync(w.path)).map((w) => `${toPosix(w.path)} gibt es schon`));
   checkInMemory(wiki, writes, reports, options.today);
-  return { writes, files: reports, skipped };
+  return { type: options.type, writes, files: reports, skipped };
 }
 
 /** One collision stops the whole import, before anything is written. */

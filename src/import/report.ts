@@ -1,4 +1,11 @@
-import type { ImportPlan } from './plan';
+import type { ImportPlan, ImportType } from './plan';
+
+/** Front-matter values the import takes from the template: a document rarely says them. */
+const TEMPLATE_DEFAULTS: Record<ImportType, string | undefined> = {
+  post: 'criticality (medium), deputies ([]), systems ([])',
+  process: 'performers ([]), frequency (on-demand), legal_basis, systems, digital.status (analog)',
+  guide: undefined,
+};
 
 /** The per-file import report a clerk reads, in German. */
 export function formatImportReport(plan: ImportPlan, options: { dryRun: boolean }): string {
@@ -14,6 +21,8 @@ export function formatImportReport(plan: ImportPlan, options: { dryRun: boolean 
     for (const problem of file.problems) lines.push(`  Hinweis: ${problem}`);
   }
   if (plan.skipped.length > 0) lines.push(`Übersprungen (weder .docx noch .md): ${plan.skipped.join(', ')}`);
+  const defaults = TEMPLATE_DEFAULTS[plan.type];
+  if (defaults) lines.push(`Aus der Vorlage übernommen, bitte im Front Matter prüfen: ${defaults}.`);
   const images = plan.files.reduce((n, f) => n + f.images.length, 0);
   const todo = plan.files.reduce((n, f) => n + f.placeholders, 0);
   const one = plan.files.length === 1;
