@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatImportReport, planImport, writeImport, type ImportOptions } from '../src/import';
 import { replaceErb } from '../src/import/erb';
+import { convertLiquid } from '../src/import/liquid';
 import { mapForeignFrontMatter, parseReviewInterval } from '../src/import/foreign-front-matter';
 import { markdownToMdast, mdastToMarkdown } from '../src/import/mdast';
 import { arrangeSections, normaliseHeading } from '../src/import/sections';
@@ -124,6 +125,14 @@ describe('front matter and ERB of GOV.UK tech docs', () => {
     expect(result.text).toBe('# Backups\n\n**Hinweis:** Backups are not tested.\n\ny');
     expect(result.replaced).toBe(2);
     expect(result.removed).toEqual(['<% if x %>', '<% end %>']);
+  });
+});
+
+describe('Liquid of Jekyll/Eleventy wikis', () => {
+  it('turns comments into HTML comments, drops raw markers and counts the other tags', () => {
+    const result = convertLiquid('A {% comment %} TODO: Link -- fehlt {% endcomment %}B\n{% raw %}{{ x }}{% endraw %} {% page "/a/" %}\n');
+    expect(result.text).toBe('A <!-- TODO: Link – fehlt -->B\n{{ x }} {% page "/a/" %}\n');
+    expect(result.kept).toBe(2);
   });
 });
 

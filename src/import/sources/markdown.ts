@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { normaliseText, parseFrontMatter } from '../../knowledge/frontmatter';
 import { replaceErb } from '../erb';
+import { convertLiquid } from '../liquid';
 import { ImportError } from '../errors';
 import { mapForeignFrontMatter, type ForeignFrontMatter } from '../foreign-front-matter';
 import { markdownToMdast } from '../mdast';
@@ -61,6 +62,8 @@ export function readMarkdownSource(bytes: Uint8Array, label: string, fallbackTit
   if (misplaced) frontMatter.notes.push('Front Matter stand nicht am Anfang der Datei – trotzdem übernommen');
   const title = givenTitle ?? frontMatter.title ?? fallbackTitle;
   const erb = replaceErb(body, title);
-  if (erb.text.trim() === '' && Object.keys(data).length === 0) throw new ImportError(`${label}: Die Datei ist leer.`);
-  return { tree: markdownToMdast(erb.text), frontMatter, title, erbReplaced: erb.replaced, erbRemoved: erb.removed };
+  const liquid = convertLiquid(erb.text);
+  if (liquid.text.trim() === '' && Object.keys(data).length === 0) throw new ImportError(`${label}: Die Datei ist leer.`);
+  if (liquid.kept > 0) frontMatter.notes.push(`Liquid-Ausdrücke ({% … %}, {{ … }}) als Text übernommen: ${liquid.kept}`);
+  return { tree: markdownToMdast(liquid.text), frontMatter, title, erbReplaced: erb.replaced, erbRemoved: erb.removed };
 }
