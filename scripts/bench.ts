@@ -4,7 +4,8 @@
  * Generates a wiki of N articles plus a register of N/5 rows (cached by generator version,
  * N and seed under node_modules/.cache/stellenwissen-bench/), then measures
  * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm, and
- * `npm run import` of the MoJ handbook from ../shared/corpora (not with --build-only), and – unless --skip-build – `npm run build` on it, then the built site's
+ * `npm run import` of the MoJ handbook from ../shared/corpora (not with --build-only), and
+ * – unless --skip-build – `npm run build` on it, then the built site's
  * search in Chromium (first result on a fresh page, and the size of what was fetched until
  * then), and prints a Markdown table (median, min–max, peak RSS) with the environment and
  * the issue's goals.

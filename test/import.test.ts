@@ -268,6 +268,7 @@ describe('importing a folder of Markdown pages', () => {
     writeFileSync(join(folder, 'start.md'), [
       '# Start', '', 'Siehe [Teil](teil/seite.html#abschnitt), [Ordner](teil/) und [weg](fehlt.html).', '',
       '![Skizze](teil/bilder/skizze.png)', '', '![Fehlt](bilder/fehlt.png)', '', '![Fremd](https://example.org/x.png)', '',
+      '[![Verlinkt](teil/bilder/skizze.png)](fehlt-auch.html)', '',
     ].join('\n'));
     writeFileSync(join(folder, 'teil', 'seite.html.md'), '---\ntitle: Seite im Teil\n---\n\n## Abschnitt\n\n[Zurück](../start.md)\n');
     writeFileSync(join(folder, 'teil', 'index.md'), '# Teil\n\nÜbersicht.\n');
@@ -281,6 +282,9 @@ describe('importing a folder of Markdown pages', () => {
     expect(start).toContain('![Skizze](/img/start/skizze.png)');
     expect(start).toContain('\\[Bild fehlt: Fehlt – bilder/fehlt.png]');
     expect(start).toContain('[Bild: Fremd](https://example.org/x.png)');
+    // An image inside a link that loses its link is still fixed; the same file is copied once.
+    expect(start).toContain('![Verlinkt](/img/start/skizze.png)');
+    expect(plan.files.find((f) => f.id === 'start')!.images).toHaveLength(1);
     expect(readFileSync(join(p.staticDir, 'img/start/skizze.png'))).toEqual(PNG);
     expect(readFileSync(join(p.docs, 'fb1/teil/seite.md'), 'utf8')).toContain('[Zurück](../start.md)');
     expect(existsSync(join(p.docs, 'fb1/teil/teil.md'))).toBe(true);

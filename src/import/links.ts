@@ -43,6 +43,23 @@ function splitUrl(url: string): { path: string; hash: string } {
   return { path: decoded, hash };
 }
 
+/**
+ * Walks the tree; where `replace` returns nodes, they take the node's place and are
+ * walked in turn (an image inside a link that lost its link is still fixed).
+ */
+function replaceNodes(parent: Parent, replace: (node: RootContent) => RootContent[] | undefined): void {
+  for (let i = 0; i < parent.children.length; i += 1) {
+    const node = parent.children[i]!;
+    const replacement = replace(node);
+    if (replacement) {
+      parent.children.splice(i, 1, ...(replacement as never[]));
+      i -= 1;
+    } else if ('children' in node) {
+      replaceNodes(node as Parent, replace);
+    }
+  }
+}
+
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 /** The files a link may mean: GOV.UK pages link `x.html` for `x.html.md`, folders mean their index. */
@@ -65,7 +82,8 @@ function relativeUrl(from: string, to: string): string {
 export function rewriteLinks(tree: Root, context: LinkContext): LinkReport {
   const report: LinkReport = { rewritten: 0, unlinked: [], images: [], missingImages: [], externalImages: [] };
   const resolveLocal = (path: string) => (path.startsWith('/') ? join(context.sourceRoot, path) : resolve(dirname(context.sourceFile), path));
-  const usedNames = new Set<string>();
+  /** Image source → its file name under static/img/<id>/ (each file copied once). */
+  const copied = new Map<string, string>();
 
   const link = (node: Link): RootContent[] | undefined => {
     const url = node.url.trim();
@@ -100,35 +118,31 @@ export function rewriteLinks(tree: Root, context: LinkContext): LinkReport {
       const note: Text = { type: 'text', value: `[Bild fehlt: ${node.alt ? `${node.alt} – ` : ''}${url}]` };
       return [note];
     }
-    let name = basename(source).replace(/[^A-Za-z0-9._-]+/g, '-');
-    for (let n = 2; usedNames.has(name); n += 1) name = `${n}-${basename(source).replace(/[^A-Za-z0-9._-]+/g, '-')}`;
-    usedNames.add(name);
-    report.images.push({ source, name });
+    let name = copied.get(source);
+    if (name === undefined) {
+      const safe = basename(source).replace(/[^A-Za-z0-9._-]+/g, '-');
+      name = safe;
+      for (let n = 2; [...copied.values()].includes(name); n += 1) name = `${n}-${safe}`;
+      copied.set(source, name);
+      report.images.push({ source, name });
+    }
     node.url = `${context.imageBase}/${name}`;
     return undefined;
   };
 
-  const walk = (parent: Parent) => {
-    for (let i = 0; i < parent.children.length; i += 1) {
-      const node = parent.children[i]!;
-      const replacement = node.type === 'link' ? link(node) : node.type === 'image' ? image(node) : undefined;
-      if (replacement) {
-        parent.children.splice(i, 1, ...(replacement as never[]));
-        i += replacement.length - 1;
-        continue;
+  replaceNodes(tree, (node) => {
+    if (node.type === 'link') return link(node);
+    if (node.type === 'image') return image(node);
+    if (node.type === 'definition' && !EXTERNAL.test(node.url) && !node.url.startsWith('#')) {
+      const { path, hash } = splitUrl(node.url);
+      const target = candidates(resolveLocal(path)).map(context.targetOf).find(Boolean);
+      if (target) {
+        node.url = `${relativeUrl(context.ownTarget, target)}${hash}`;
+        report.rewritten += 1;
       }
-      if (node.type === 'definition' && !EXTERNAL.test(node.url) && !node.url.startsWith('#')) {
-        const { path, hash } = splitUrl(node.url);
-        const target = candidates(resolveLocal(path)).map(context.targetOf).find(Boolean);
-        if (target) {
-          node.url = `${relativeUrl(context.ownTarget, target)}${hash}`;
-          report.rewritten += 1;
-        }
-      }
-      if ('children' in node) walk(node as Parent);
     }
-  };
-  walk(tree);
+    return undefined;
+  });
   return report;
 }
 
@@ -138,19 +152,10 @@ export function rewriteLinks(tree: Root, context: LinkContext): LinkReport {
  */
 export function unlinkBookmarks(tree: Root): number {
   let count = 0;
-  const walk = (parent: Parent) => {
-    for (let i = 0; i < parent.children.length; i += 1) {
-      const node = parent.children[i]!;
-      if (node.type === 'link' && node.url.startsWith('#')) {
-        parent.children.splice(i, 1, ...(node.children as never[]));
-        i -= 1;
-        count += 1;
-        continue;
-      }
-      if ('children' in node) walk(node as Parent);
-    }
-  };
-  walk(tree);
+  replaceNodes(tree, (node) => {
+    if (node.type !== 'link' || !node.url.startsWith('#')) return undefined;
+    count += 1;
+    return node.children;
+  });
   return count;
 }
-

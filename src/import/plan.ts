@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { analyseArticle } from '../knowledge/article';
 import type { CalendarDate } from '../knowledge/dates';
-import { planNewArticle } from '../knowledge/scaffold';
+import { articlePath, planNewArticle } from '../knowledge/scaffold';
 import type { ArticleType } from '../knowledge/schema/schemas';
 import { validateWiki } from '../knowledge/validate';
-import { indexWiki, toPosix, UsageError, type Wiki } from '../knowledge/wiki';
-import { ImportError } from './errors';
+import { indexWiki, listFiles, toPosix, UsageError, type Wiki } from '../knowledge/wiki';
 import type { Root } from 'mdast';
+import { ImportError } from './errors';
 import { rewriteLinks, unlinkBookmarks, type LinkContext } from './links';
 import { htmlToMdast, mdastToMarkdown } from './mdast';
 import { arrangeSections, type SectionMapping } from './sections';
@@ -68,20 +68,7 @@ export interface ImportPlan {
 const SUPPORTED = new Set(['.docx', '.md', '.markdown']);
 const IGNORED = /^[._~]|^node_modules$/; // hidden files, Word's lock files (~$…)
 
-function listSources(folder: string, skipped: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (IGNORED.test(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && SUPPORTED.has(extname(entry.name).toLowerCase())) files.push(path);
-      else if (entry.isFile()) skipped.push(path);
-    }
-  };
-  walk(folder);
-  return files;
-}
+const isSupported = (path: string) => SUPPORTED.has(extname(path).toLowerCase());
 
 function unsupported(path: string): ImportError {
   const ext = extname(path).toLowerCase();
@@ -109,7 +96,7 @@ function assignIds(files: string[], root: string | undefined, options: ImportOpt
     for (let i = 0; taken.has(id) && i < prefixes.length; i += 1) id = `${prefixes[i]}-${id}`;
     for (let n = 2; taken.has(id); n += 1) id = `${id.replace(/-\d+$/, '')}-${n}`;
     taken.add(id);
-    const relPath = `${options.department}/${folder ? `${folder}/` : ''}${id}.md`;
+    const relPath = articlePath(options.type, options.department, id, folder);
     return { path, id, folder, relPath };
   });
 }
@@ -179,10 +166,12 @@ export async function planImport(wiki: Wiki, options: ImportOptions): Promise<Im
   let files: string[];
   if (isFolder) {
     if (options.id || options.title) throw new UsageError('--id und --title gelten nur für eine einzelne Datei, nicht für einen Ordner.');
-    files = listSources(options.source, skipped);
+    const all = listFiles(options.source, IGNORED);
+    files = all.filter(isSupported);
+    skipped.push(...all.filter((path) => !isSupported(path)));
     if (files.length === 0) throw new ImportError(`${options.source}: Der Ordner enthält keine .docx- oder .md-Dateien.`);
   } else {
-    if (!SUPPORTED.has(extname(options.source).toLowerCase())) throw unsupported(options.source);
+    if (!isSupported(options.source)) throw unsupported(options.source);
     files = [options.source];
   }
   const sources = assignIds(files, isFolder ? options.source : undefined, options);
@@ -210,7 +199,6 @@ export async function planImport(wiki: Wiki, options: ImportOptions): Promise<Im
       type: options.type, id: source.id, department: options.department, title, owner: options.owner,
       reviewed, reviewMonths, tags, folder: source.folder,
     }, options.today);
-    if (plan.relPath !== source.relPath) throw new Error(`import target mismatch: ${plan.relPath} vs ${source.relPath}`);
     const target = join(options.docs, source.relPath);
     writes.push({ path: target, content: `${plan.frontMatter}\n${mdastToMarkdown(arranged.tree)}` }, ...fileImages);
     reports.push({

@@ -44,8 +44,15 @@ function sectionLookup(type: ArticleType): Map<string, string> {
   return lookup;
 }
 
-/** The template's text under each `##` section (hint comment and `TODO:` line), by section. */
+const templateCache = new Map<ArticleType, Map<string, RootContent[]>>();
+
+/**
+ * The template's text under each `##` section (hint comment and `TODO:` line), by section;
+ * read once per type. Callers copy the nodes (`structuredClone`) before putting them in a tree.
+ */
 function templateSections(type: ArticleType): Map<string, RootContent[]> {
+  const cached = templateCache.get(type);
+  if (cached) return cached;
   const text = readFileSync(join(TEMPLATES_DIR, `${type}.md`), 'utf8');
   const body = text.slice(text.indexOf('\n---', 3) + 4);
   const sections = new Map<string, RootContent[]>();
@@ -54,6 +61,7 @@ function templateSections(type: ArticleType): Map<string, RootContent[]> {
     if (node.type === 'heading' && node.depth === 2) current = toString(node);
     else sections.set(current, [...(sections.get(current) ?? []), node]);
   }
+  templateCache.set(type, sections);
   return sections;
 }
 
@@ -102,7 +110,7 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
   if (required.length === 0) {
     const children = blocks.map((n) => (n.type === 'heading' ? { ...n, depth: clampDepth(n.depth - base + 2) } : n));
     const added = hasContent(children) ? [] : ['Text'];
-    if (added.length > 0) children.push(...(template.get('') ?? []));
+    if (added.length > 0) children.push(...structuredClone(template.get('') ?? []));
     return { tree: { type: 'root', children }, title, mapped: [], added };
   }
 
@@ -149,7 +157,8 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section }] });
     if (!hasContent(nodes)) {
       added.push(section);
-      nodes.unshift(...(template.get(section) ?? [{ type: 'paragraph', children: [{ type: 'text', value: `TODO: ${section} beschreiben.` }] }]));
+      const fallback: RootContent[] = [{ type: 'paragraph', children: [{ type: 'text', value: `TODO: ${section} beschreiben.` }] }];
+      nodes.unshift(...structuredClone(template.get(section) ?? fallback));
     }
     children.push(...nodes);
   }

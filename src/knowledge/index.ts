@@ -9,7 +9,7 @@ export { formatFindingsJson } from './report/findings-json';
 export { formatFindingsGitlab, type GitlabCodeQualityIssue } from './report/findings-gitlab';
 export { formatFinding, formatFindingsText, formatSummary } from './report/findings-text';
 export { RULES } from './rules/index';
-export { ARTICLE_TYPES, isArticleType, requiredSections, sectionSynonyms, type ArticleType } from './schema/schemas';
+export { ARTICLE_TYPES, requiredSections, type ArticleType } from './schema/schemas';
 export { validateWiki, type ValidationResult } from './validate';
 export { loadWikiAsync, MIN_FILES_FOR_WORKERS, type LoadOptions, type LoadStats } from './load-wiki';
 export { indexWiki, isWikiPath, listArticleFiles, loadWiki, readArticle, UsageError, type Wiki } from './wiki';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { isDocument, parseDocument } from 'yaml';
 import { stringValue } from './article';
 import { formatIsoDate, type CalendarDate } from './dates';
-import { ARTICLE_TYPES, isArticleType } from './schema/schemas';
+import { ARTICLE_TYPES, isArticleType, type ArticleType } from './schema/schemas';
 import { UsageError, type Wiki } from './wiki';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -32,8 +32,13 @@ export interface NewArticlePlan {
   content: string;
   /** The front matter including both `---` lines and the line break after them. */
   frontMatter: string;
-  /** Who keeps the article current (the resolved `owner`). */
-  owner: string;
+}
+
+/** Where an article lives, relative to the wiki root: `<department>/[<folder>/]<id>.md`, a department as `<id>/index.md`. */
+export function articlePath(type: ArticleType, department: string, id: string, folder = ''): string {
+  if (type === 'department') return `${id}/index.md`;
+  const sub = folder.replace(/^\/+|\/+$/g, '');
+  return `${department}/${sub ? `${sub}/` : ''}${id}.md`;
 }
 
 /**
@@ -93,8 +98,7 @@ export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: Ca
   if (type === 'handover') doc.set('post', request.post);
   const body = template.slice(end + 4);
   const frontMatter = `---\n${doc.toString({ lineWidth: 0 })}---\n`;
-  const folder = request.folder ? `${request.folder.replace(/^\/+|\/+$/g, '')}/` : '';
-  const relPath = type === 'department' ? `${id}/index.md` : `${department}/${folder}${id}.md`;
-  return { relPath, content: `${frontMatter}${body.replace(/^\n/, '')}`, frontMatter, owner };
+  const relPath = articlePath(type, department, id, request.folder);
+  return { relPath, content: `${frontMatter}${body.replace(/^\n/, '')}`, frontMatter };
 }
 

@@ -29,19 +29,24 @@ export function isWikiPath(relPath: string, kind: 'file' | 'dir'): boolean {
   return kind === 'dir' || relPath.endsWith('.md');
 }
 
-/** Lists the wiki's Markdown files as Docusaurus would build them (`_`/`.` prefixed ones are skipped). */
-export function listArticleFiles(root: string): string[] {
+/** Every file below `root`, sorted by name per folder; files and folders matching `ignored` are skipped. */
+export function listFiles(root: string, ignored: RegExp = IGNORED): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (IGNORED.test(entry.name)) continue;
+      if (ignored.test(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+      else if (entry.isFile()) files.push(path);
     }
   };
   walk(root);
   return files;
+}
+
+/** Lists the wiki's Markdown files as Docusaurus would build them (`_`/`.` prefixed ones are skipped). */
+export function listArticleFiles(root: string): string[] {
+  return listFiles(root).filter((path) => path.endsWith('.md'));
 }
 
 export function toPosix(path: string): string {
