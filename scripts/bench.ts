@@ -4,7 +4,7 @@
  * Generates a wiki of N articles plus a register of N/5 rows (cached by generator version,
  * N and seed under node_modules/.cache/stellenwissen-bench/), then measures
  * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm, and
- * `npm run import` of the MoJ handbook from ../shared/corpora (not with --build-only), and
+ * `npm run import` of the MoJ handbook from test/corpora (not with --build-only), and
  * – unless --skip-build – `npm run build` on it, then the built site's
  * search in Chromium (first result on a fresh page, and the size of what was fetched until
  * then), and prints a Markdown table (median, min–max, peak RSS) with the environment and
@@ -171,7 +171,7 @@ function measure(what: string, command: string[], runs: number, okCodes: number[
 }
 
 /** The GOV.UK tech-docs handbook of the Ministry of Justice (136 pages), if present. */
-const MOJ_CORPUS = resolve(ROOT, '../shared/corpora/moj-modernisation-platform');
+const MOJ_CORPUS = resolve(ROOT, 'test/corpora/moj-modernisation-platform');
 
 /**
  * `npm run import` of the MoJ handbook into a fresh copy of the mini wiki (every run

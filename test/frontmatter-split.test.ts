@@ -4,9 +4,8 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../src/bench/generate';
 import { normaliseText, splitFrontMatter } from '../src/knowledge/frontmatter';
-import { markdownFiles, ROOT } from './helpers';
+import { markdownFiles, CORPORA, ROOT } from './helpers';
 
-const CORPORA = join(__dirname, '../../shared/corpora');
 
 const noEngine = { parse: () => ({}), stringify: () => '' };
 /** gray-matter as the project used it: YAML language, no engine evaluated. */

@@ -6,6 +6,8 @@ import { afterAll } from 'vitest';
 
 export const ROOT = resolve(__dirname, '..');
 export const MINI_WIKI = join(ROOT, 'test/fixtures/mini-wiki');
+/** Two real third-party handbooks, copied into the repository with their licences (test/corpora/README.md). */
+export const CORPORA = join(ROOT, 'test/corpora');
 
 const created: string[] = [];
 afterAll(() => {

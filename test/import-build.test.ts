@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport, writeImport } from '../src/import';
 import { articleRef, loadWiki, parseIsoDate, validateWiki } from '../src/knowledge';
 import { PNG, stellenbeschreibungDocx } from './docx-fixtures';
-import { buildSite, MINI_WIKI, ROOT, tempDir, type BuildResult } from './helpers';
+import { buildSite, MINI_WIKI, CORPORA, ROOT, tempDir, type BuildResult } from './helpers';
 
 // The whole MoJ Modernisation Platform handbook imported into a temporary wiki, then built.
-const MOJ = join(ROOT, '../shared/corpora/moj-modernisation-platform');
+const MOJ = join(CORPORA, 'moj-modernisation-platform');
 const TODAY = parseIsoDate('2026-11-30')!;
 const project = tempDir('stellenwissen-import-build-');
 const docs = join(project, 'docs');

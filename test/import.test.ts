@@ -11,10 +11,10 @@ import { arrangeSections, normaliseHeading } from '../src/import/sections';
 import { idFromPath, slugify } from '../src/import/slug';
 import { loadWiki, parseFrontMatter, parseIsoDate, validateWiki } from '../src/knowledge';
 import { PNG, prozessDocx, stellenbeschreibungDocx } from './docx-fixtures';
-import { MINI_WIKI, ROOT, tempDir } from './helpers';
+import { MINI_WIKI, CORPORA, ROOT, tempDir } from './helpers';
 
 const TODAY = parseIsoDate('2026-11-30')!;
-const MOJ = join(ROOT, '../shared/corpora/moj-modernisation-platform');
+const MOJ = join(CORPORA, 'moj-modernisation-platform');
 
 function run(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'node_modules/tsx/dist/loader.mjs'), join(ROOT, 'scripts/import.ts'), ...args], {

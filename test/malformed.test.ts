@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding, loadWiki, parseIsoDate, RULE_IDS, validateWiki, type Finding, type ValidationResult } from '../src/knowledge';
-import { overlayWiki, ROOT } from './helpers';
+import { overlayWiki, CORPORA, ROOT } from './helpers';
 
 const TODAY = parseIsoDate('2026-11-28')!;
 const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\n`;
@@ -157,7 +157,7 @@ describe('malformed articles', () => {
 
 // ── Real-world corpora ────────────────────────────────────────────────────────
 
-const CORPORA = resolve(ROOT, '../shared/corpora');
+
 
 /** .md files as Docusaurus sees them: names starting with `_` or `.` are skipped, folders too. */
 function countMarkdown(dir: string): number {
@@ -175,7 +175,7 @@ describe.each(['18f-handbook', 'moj-modernisation-platform'])('real-world corpus
 
   it('is validated without crashing; every file gets well-formed findings', { timeout: 120_000 }, () => {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new Error(`Corpus ${name} not found at ${dir}. The real-world corpora must be checked out at ../shared/corpora relative to the repository root.`);
+      throw new Error(`Corpus ${name} not found at ${dir}. The real-world corpora belong in test/corpora.`);
     }
     const expectedFiles = countMarkdown(dir);
     expect(expectedFiles).toBeGreaterThan(100);

@@ -1,14 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, mulberry32 } from '../src/bench/generate';
+import { buildCoverageIndex, computeCoverage, loadWiki, parseIsoDate, validateWiki } from '../src/knowledge';
 import { normaliseText, parseFrontMatter } from '../src/knowledge/frontmatter';
 import { summariseMarkdown } from '../src/knowledge/markdown';
 import type { BodyFacts } from '../src/knowledge/markdown';
 import { scanBody } from '../src/knowledge/markdown-lean';
-import { markdownFiles, ROOT } from './helpers';
+import { markdownFiles, CORPORA, overlayWiki, ROOT } from './helpers';
 
-const CORPORA = join(__dirname, '../../shared/corpora');
 
 function remarkFacts(body: string, lineOffset: number): BodyFacts {
   const { hasContent, sections, placeholders } = summariseMarkdown(body, lineOffset);
@@ -62,7 +62,7 @@ describe('scanBody against remark on real articles', () => {
     }, 180_000);
   }
 
-  it('third-party handbooks in ../shared/corpora: equal whenever defined', () => {
+  it('third-party handbooks in test/corpora: equal whenever defined', () => {
     expect(existsSync(CORPORA), `${CORPORA} must exist`).toBe(true);
     const corpora = readdirSync(CORPORA).filter((name) => statSync(join(CORPORA, name)).isDirectory()).sort();
     expect(corpora.length).toBeGreaterThan(0);
@@ -115,6 +115,13 @@ const TRICKY: Array<[string, string, boolean]> = [
   ['[x](url) is a link, not a task', lines('## A', '- [x](b.md) Text'), true],
   ['task in a section directly after a heading', lines('## A', '## B', '- [ ] b'), true],
   ['task list with a table under it', lines('## A', '- [ ] a | b', '  |---|---|'), true],
+  // `- | -` is a list item, not a table delimiter row (micromark tries lists first).
+  ['delimiter-like list item under a task: nested item, not a table', lines('## A', '- [ ] a | b', '  - | -'), true],
+  ['delimiter-like list item under a header row in a task', lines('## A', '- [ ] eins', '  | a | b |', '  - | -'), true],
+  ['delimiter-like list item after a task', lines('## A', '- [ ] | a | b |', '- | -', '- [ ] zwei TODO: x'), true],
+  ['delimiter-like list item after a header row', lines('## A', '| a | b |', '- | -', '  - [ ] drei'), true],
+  ['a delimiter row without a space after the dash is a table', lines('## A', '| a | b |', '-|-', '| TODO: c | d |'), true],
+  ['byte-order mark at the start of the body is not modelled', lines('\ufeff## A', '- [ ] x'), false],
   ['empty list item is not modelled', lines('## A', '-', '  - [ ] x'), false],
   // Placeholders
   ['TODO: in paragraph, list, table, link text, emphasis, heading', lines('TODO: a', '## TODO: b', '- c TODO: d', '', '| x | y |', '|---|---|', '| TODO: e | f |', '', '[TODO: g](h.md) **TODO: i**'), true],
@@ -166,6 +173,7 @@ describe('scanBody under mutation', () => {
     'TODO:', 'TODO: x', '**', '*', '_', '`', '``', '<!-- -->', '<!--', '-->', '\\', '\t', '1) ', '2. ', '1. ', '    ', '  ',
     '> ', '>', '\n', '\n\n', '- ', '* ', '- [ ] ', '- [x] ', '[x]', '# ', '## ', '|', '---', '===', '```', '~~~', '&amp;',
     '&#84;ODO:', 'TODO\\:', '  \n', '[a](b)', ']:', 'www.x.de', '\u00a0', '😀', '\n| a | b |\n|---|---|\n',
+    '\n- | -\n', '\n  - | -', '\ufeff',
   ];
 
   it('perturbed generated and docs bodies: equal or undefined', () => {
@@ -199,7 +207,7 @@ describe('scanBody under mutation', () => {
       '\n', '\n', '\n\n', ' ', '  ', '\n  ', '\n    ', '\n> ', '\n- ', '\n1. ', '\n2. ', '\n1) ', '\n- [ ] ', '\n- [x] ', '\n  - [X] ',
       '\n> - [x] ', '\n## ', '\n# ', '\n### ', '#', '-', '*', '_', '`', '```', '\n```\n', '\n~~~\n', '|', '\n| a | b |\n|---|---|\n',
       '\n|-|:-:|', ':', '[', ']', '[ ]', '(', ')', '!', '\\', '&amp;', '&#58;', '&colon;', '<b>', '<', '<!--', '-->',
-      '\n<!-- x -->\n', '=', '\n===', '\n---', '\n***', 'TODO:', 'TODO: a', 'TODO', 'a', 'bc', 'ä', '😀', '\u00a0', 'www.a.de',
+      '\n<!-- x -->\n', '=', '\n===', '\n---', '\n***', '\n- | -', '\n  - | -', '\n| a | b |', '\ufeff', 'TODO:', 'TODO: a', 'TODO', 'a', 'bc', 'ä', '😀', '\u00a0', 'www.a.de',
     ];
     let fast = 0;
     const runs = 4000;
@@ -212,4 +220,31 @@ describe('scanBody under mutation', () => {
     console.info(`fast path on random documents: ${fast}/${runs}`);
     expect(fast).toBeGreaterThan(runs / 3);
   }, 180_000);
+});
+
+// The two classes found on the CommonMark/GFM spec, end to end through validate and the audit's checks.
+describe('scanner fixes seen by validate and the audit', () => {
+  const today = parseIsoDate('2026-11-28')!;
+  const HANDOVER = 'fb1/uebergabe-stelle-1-002.md';
+
+  it('an open task above a delimiter-like `- | -` item keeps the handover incomplete', () => {
+    const root = overlayWiki({ [HANDOVER]: 'REPLACE:status: in-progress=>status: done' });
+    const path = join(root, HANDOVER);
+    const text = readFileSync(path, 'utf8').replace('- [ ] Zugänge übertragen', '- [ ] Zugänge | Rechte\n  - | -');
+    writeFileSync(path, text);
+    const wiki = loadWiki(root, root);
+    const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
+    const c = computeCoverage(index, 'stelle-1-002', { today, departure: parseIsoDate('2026-12-15'), lead: 6 });
+    expect(c.checks.handover).toBe('fail');
+    const article = wiki.articles.find((a) => a.relPath === HANDOVER)!;
+    expect(article.markdown.sections.find((s) => s.title === 'Checkliste')?.tasks.map((t) => [t.checked, t.text]))
+      .toEqual([[true, 'Vorgänge übergeben'], [false, 'Zugänge | Rechte']]);
+  });
+
+  it('a byte-order mark after the front matter hides no heading (no false sections error)', () => {
+    const root = overlayWiki({ 'fb1/stelle-1-002.md': 'REPLACE:---\n\n## =>---\n\ufeff## ' });
+    const wiki = loadWiki(root, root);
+    const findings = validateWiki(wiki, today).findings.filter((f) => f.file.endsWith('stelle-1-002.md'));
+    expect(findings).toEqual([]);
+  });
 });

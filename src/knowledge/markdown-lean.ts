@@ -23,7 +23,7 @@
  * escapes), that one block is parsed alone with remark. That is exact because the block
  * structure is already known and the body has no link reference definitions (see below).
  *
- * Bails out (undefined) on: tabs (except in the content of a top-level fenced code block),
+ * Bails out (undefined) on: a byte-order mark at the start of the body or of a block, tabs (except in the content of a top-level fenced code block),
  * control characters, setext headings (a `=`/`-` line under paragraph text), anything that
  * may be a link reference or footnote definition (`[…]:`), indented code, HTML other than
  * comments at the start of a line (`<div>`, `<https://…>` autolinks, ERB), lazy
@@ -70,6 +70,7 @@ const BACKTICK = 96;
 const PIPE = 124;
 const TILDE = 126;
 const CLOSE_PAREN = 41;
+const BOM = 0xfeff;
 
 const QUOTE = 0;
 const ITEM = 1;
@@ -275,6 +276,8 @@ function collectMapped(node: Nodes, out: Placeholder[], src: string, firstLine: 
 }
 
 function parseAlone(text: string): Root {
+  // A block parsed alone would start with the mark and shift like the body does (see scan).
+  if (text.charCodeAt(0) === BOM) throw BAIL;
   return processor.parse(text) as Root;
 }
 
@@ -290,6 +293,8 @@ export function scanBody(body: string, lineOffset: number): BodyFacts | undefine
 
 function scan(body: string, lineOffset: number): BodyFacts {
   if (CONTROL.test(body)) throw BAIL;
+  // micromark drops a byte-order mark at the start but still counts it in offsets: not modelled.
+  if (body.charCodeAt(0) === BOM) throw BAIL;
   const hasTab = body.includes('\t');
   const lines = body.split('\n');
   const sections: Section[] = [];
@@ -534,7 +539,9 @@ function scan(body: string, lineOffset: number): BodyFacts {
           while (line.charCodeAt(i) === EQUALS) i++;
           if (spacesAt(line, i) === line.length - i) throw BAIL; // setext heading
         }
-        if (c === DASH || c === PIPE || c === COLON) {
+        // `- | -` is a list item before it is a delimiter row (micromark tries lists first).
+        const item = c === DASH ? listMarker(line, p) : undefined;
+        if ((c === DASH && (item === undefined || item.empty)) || c === PIPE || c === COLON) {
           const cells = delimiterCells(line, p);
           if (cells === DASHES_ONLY) throw BAIL; // setext heading or a break under text
           if (cells > 0) {

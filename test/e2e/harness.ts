@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { buildSite, ROOT } from '../helpers';
+import { systemBinary } from './system-packages';
 
 /**
  * Browser-test harness: builds the site once per (docsDir, env, basePath) and test run
@@ -14,7 +15,7 @@ import { buildSite, ROOT } from '../helpers';
  * It never downloads a browser.
  */
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = systemBinary('chromium');
 
 /** One page of each type of the sample wiki (docs/), plus the dashboards and the 404 page. */
 export const SAMPLE_PAGES: Record<string, string> = {
@@ -155,15 +156,8 @@ async function serve(outDir: string, basePath: string): Promise<RunningSite> {
   };
 }
 
-/** Launches Debian's Chromium headless; fails loudly when it is not installed. */
+/** Launches Debian's Chromium headless (global-setup.ts has checked that it is installed). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium fehlt (${CHROMIUM}). Die Browser-Tests brauchen Debians Paket „chromium“: ` +
-        '`apt-get update && apt-get install -y chromium` (als root; .ci/run erledigt das in CI). ' +
-        'Ein Browser wird nie heruntergeladen.',
-    );
-  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

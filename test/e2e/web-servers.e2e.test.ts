@@ -8,25 +8,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
 import { launchBrowser, SAMPLE_PAGES, startSite, type RunningSite } from './harness';
+import { systemBinary } from './system-packages';
 
 // The shipped web-server recipes (deploy/) serving a build for /wiki/: the real nginx and
 // Apache from Debian (.ci/run installs them), the Content-Security-Policy checked in Chromium.
 
 const CSP = readFileSync(join(ROOT, 'deploy/content-security-policy.txt'), 'utf8').trim();
-const NGINX = '/usr/sbin/nginx';
-const APACHE = '/usr/sbin/apache2';
+const NGINX = systemBinary('nginx');
+const APACHE = systemBinary('apache2');
 const APACHE_MODULES = '/usr/lib/apache2/modules';
 /** Where the recipes expect the site; replaced by a temporary folder here. */
 const RECIPE_ROOT = '/var/www/stellenwissen';
 
 /** Every page type of the sample wiki that answers 200 (the 404 page is checked apart). */
 const { notFound: _notFound, ...PAGES } = SAMPLE_PAGES;
-
-function requireBinary(path: string, pkg: string): void {
-  if (!existsSync(path)) {
-    throw new Error(`${path} fehlt: Die Web-Server-Tests brauchen Debians Paket „${pkg}“ (apt-get install -y ${pkg}; .ci/run erledigt das).`);
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -90,7 +85,6 @@ async function runServer(binary: string, args: string[], dir: string, port: numb
 }
 
 async function startNginx(outDir: string): Promise<Served> {
-  requireBinary(NGINX, 'nginx');
   const dir = publish(outDir);
   const port = await freePort();
   const recipe = readFileSync(join(ROOT, 'deploy/nginx/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www'));
@@ -108,7 +102,6 @@ async function startNginx(outDir: string): Promise<Served> {
 }
 
 async function startApache(outDir: string): Promise<Served> {
-  requireBinary(APACHE, 'apache2');
   const dir = publish(outDir);
   const port = await freePort();
   const recipe = readFileSync(join(ROOT, 'deploy/apache/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www'));
