@@ -3,7 +3,7 @@
 # as root directly or through sudo otherwise. Does nothing when every binary is there.
 # Part of the README's test command: bash scripts/install-system-packages.sh && npm ci && npm test
 set -euo pipefail
-cd "$(dirname "$0")"
+case "$0" in */*) cd "${0%/*}" ;; esac # the list lies beside this script
 
 missing=()
 while read -r package binary; do

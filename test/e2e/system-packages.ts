@@ -18,8 +18,8 @@ export function systemBinary(pkg: string): string {
 }
 
 /** One line naming every missing package and how to install it, or undefined when all are there. */
-export function missingSystemPackages(): string | undefined {
-  const missing = [...SYSTEM_PACKAGES].filter(([, binary]) => !existsSync(binary)).map(([pkg]) => pkg);
+export function missingSystemPackages(packages: ReadonlyMap<string, string> = SYSTEM_PACKAGES): string | undefined {
+  const missing = [...packages].filter(([, binary]) => !existsSync(binary)).map(([pkg]) => pkg);
   if (missing.length === 0) return undefined;
   return `Systempakete fehlen: ${missing.join(', ')} – installieren mit „bash scripts/install-system-packages.sh“ ` +
     `(oder apt-get install -y ${missing.join(' ')}). Ein Browser wird nie heruntergeladen.`;
