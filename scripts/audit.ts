@@ -1,6 +1,7 @@
 /**
  * `npm run audit -- --register FILE [--docs DIR] [--today D] [--horizon 24] [--lead 6]
- *                   [--format table|csv|json|md|html] [--out FILE] [--site-url URL]`
+ *                   [--format table|csv|json|md|html] [--out FILE] [--site-url URL]
+ *                   [--columns "post=HEADER,departure=HEADER,…"]`
  */
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
@@ -9,7 +10,8 @@ import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
 import {
   buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
-  parseRegister, runAudit, UsageError, validateWiki, writeFileAtomic, type AuditResult,
+  decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, runAudit, UsageError, validateWiki, writeFileAtomic,
+  type AuditResult, type ColumnMapping,
 } from '../src/knowledge';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
@@ -24,19 +26,14 @@ const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregiste
   .addOption(choiceOption('--format <format>', 'Ausgabeformat', FORMATS, 'table'))
   .addOption(new Option('--out <datei>', 'Bericht in diese Datei schreiben (statt auf die Standardausgabe)'))
   .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'))
+  .addOption(new Option('--columns <zuordnung>', `Spalten des Registers zuordnen, z. B. "post=Stellen-Nr.,departure=Austritt zum" (${REGISTER_COLUMNS.join(', ')})`).argParser(parseColumnMapping))
   .addOption(noCacheOption());
 
-function readRegister(path: string): string {
-  let bytes: Buffer;
+function readRegister(path: string): Buffer {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch {
     throw new UsageError(`Register nicht gefunden oder nicht lesbar: ${path}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${path}: Die Datei ist nicht in UTF-8 gespeichert. In Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen.`);
   }
 }
 
@@ -54,9 +51,10 @@ function render(result: AuditResult, format: Format, siteUrl: string | undefined
 }
 
 void runCli(program, async () => {
-  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string; cache: boolean }>();
+  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
   const today = parseToday(o.today);
-  const register = parseRegister(readRegister(o.register));
+  const { text, encoding } = decodeRegister(readRegister(o.register));
+  const register = parseRegister(text, { columns: o.columns });
   if (register.problems.length > 0) {
     for (const p of register.problems) process.stderr.write(`${o.register}:${p.line}: ${p.message}\n`);
     process.stderr.write(`audit: ${register.problems.length} unbrauchbare Zeile(n) im Register – kein Bericht geschrieben.\n`);
@@ -64,7 +62,7 @@ void runCli(program, async () => {
   }
   const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
   const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
-  const result = runAudit(index, register.rows, { today, horizon: o.horizon, lead: o.lead });
+  const result = runAudit(index, register.rows, { today, horizon: o.horizon, lead: o.lead, encoding });
   const output = render(result, o.format, o.siteUrl, o.out === undefined && process.stdout.isTTY === true);
   if (o.out) {
     writeFileAtomic(o.out, output);

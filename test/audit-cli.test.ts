@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINI_WIKI, ROOT, tempDir } from './helpers';
@@ -78,12 +78,96 @@ describe('npm run audit', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a register that is not UTF-8 (Excel ANSI export) with a hint', () => {
+  it('reads a Windows-1252 register (Excel „CSV (Trennzeichen-getrennt)“) and names the encoding', () => {
     const path = join(tempDir(), 'ansi.csv');
-    writeFileSync(path, Buffer.from('Stelle;Austritt;Grund\nstelle-1-001;01.01.2027;K\xfcndigung\n', 'latin1'));
-    const { code, stderr } = audit(['--register', path, ...BASE]);
+    // „Jörg“ Šmid €, Kündigung – 0x84, 0xF6, 0x93, 0x8A, 0x80, 0xFC
+    writeFileSync(path, Buffer.from('Stelle;Name;Austritt;Grund\r\nstelle-1-001;\x84J\xf6rg\x93 \x8amid \x80;01.01.2027;K\xfcndigung\r\n', 'latin1'));
+    const table = audit(['--register', path, ...BASE]);
+    expect(table.stderr).toBe('');
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('Register gelesen als Windows-1252.');
+    expect(table.stdout).toContain('„Jörg“ Šmid €');
+    const json = JSON.parse(audit(['--register', path, ...BASE, '--format', 'json']).stdout);
+    expect(json.summary.register).toEqual({ encoding: 'windows-1252' });
+    expect(json.flagged[0]).toMatchObject({ holder: '„Jörg“ Šmid €', reason: 'resignation', departure_source: 'register' });
+    expect(JSON.parse(audit(['--register', registerFile(), ...BASE, '--format', 'json']).stdout).summary.register).toEqual({ encoding: 'utf-8' });
+  });
+
+  it('--columns maps the headers of any export; unused columns are never printed', () => {
+    const register = registerFile('Personalnummer;Stellen-Nr. (Plan);Anschrift;Ende Beschäftigung;Grund\r\nPN-4711;stelle-1-002;Hauptstr. 7, 12345 Musterstadt;15.12.2026;Ruhestand\r\n');
+    expect(audit(['--register', register, ...BASE]).stderr).toMatch(/^.*:1: Kopfzeile: Spalte fehlt – erwartet „post“ oder „stelle“/);
+    for (const format of ['table', 'csv', 'json', 'md', 'html']) {
+      const { code, stdout, stderr } = audit(['--register', register, ...BASE, '--format', format, '--columns', 'post=Stellen-Nr. (Plan),departure=Ende Beschäftigung']);
+      expect([code, stderr], format).toEqual([1, '']);
+      if (format === 'json') expect(JSON.parse(stdout).flagged.map((f: { post: string; departure: string }) => [f.post, f.departure])).toEqual([['stelle-1-002', '2026-12-15']]);
+      expect(stdout, format).toContain('stelle-1-002');
+      expect(stdout, format).not.toMatch(/PN-4711|Hauptstr|Musterstadt/);
+    }
+  });
+
+  it.each([
+    ['post=Stellen-Nr.,foo=Bar', /^audit: --columns: Spalte „foo“ ist unbekannt – erlaubt: post, holder, departure, reason, birth_date$/],
+    ['post', /^audit: --columns erwartet „spalte=Kopfzeile“/],
+  ])('--columns %j is a usage error: exit 2, one German line', (columns, message) => {
+    const { code, stdout, stderr } = audit(['--register', registerFile(), ...BASE, '--columns', columns]);
     expect(code).toBe(2);
-    expect(stderr).toContain('CSV UTF-8');
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--columns naming a header the file lacks: exit 2, nothing written', () => {
+    const register = registerFile();
+    const out = join(tempDir(), 'audit.html');
+    const { code, stderr } = audit(['--register', register, ...BASE, '--columns', 'departure=Austritt zum', '--format', 'html', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${register}:1: Kopfzeile: Die Spalte „Austritt zum“ aus --columns (departure) gibt es nicht. Gefunden: Stelle, Stelleninhaber, Austrittsdatum, Grund`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  describe('birth dates', () => {
+    // Fictional birth dates in both notations; none of these strings may leave the register.
+    const BIRTH_REGISTER = '\uFEFFStelle;Stelleninhaber;Geburtsdatum;Austritt zum\r\nstelle-1-001;Beispiel, Anna;13.07.1961;\r\nstelle-1-008;Muster, Jens;1962-05-17;\r\nstelle-1-009;Probe, Eva;27.10.1963;31.12.2027\r\n';
+    const BIRTH_STRINGS = ['13.07.1961', '1961-07-13', '13.7.1961', '1962-05-17', '17.05.1962', '27.10.1963', '1963-10-27', '1961', '1962', '1963'];
+    const leaks = (text: string) => BIRTH_STRINGS.filter((b) => text.includes(b));
+
+    it('rows with only a birth date depart at the Regelaltersgrenze; the birth date is in no output, file or cache', () => {
+      const register = registerFile(BIRTH_REGISTER);
+      const json = audit(['--register', register, ...BASE, '--format', 'json', '--horizon', '120']);
+      expect(json.stderr).toBe('');
+      expect(JSON.parse(json.stdout).flagged.map((f: Record<string, unknown>) => [f.post, f.departure, f.departure_source, f.reason])).toEqual([
+        ['stelle-1-009', '2027-12-31', 'register', 'other'],
+        ['stelle-1-001', '2028-01-31', 'birth_date', 'retirement'], // 1961: 66 + 6 months → 13.01.2028 – 1 day
+        ['stelle-1-008', '2029-01-31', 'birth_date', 'retirement'], // 1962: 66 + 8 months → 17.01.2029 – 1 day
+      ]);
+      expect(leaks(json.stdout)).toEqual([]);
+      for (const format of ['table', 'csv', 'md', 'html']) {
+        const printed = audit(['--register', register, ...BASE, '--horizon', '120', '--format', format]);
+        expect(printed.code, format).toBe(1);
+        expect(printed.stdout, format).toContain('stelle-1-008');
+        expect(leaks(printed.stdout + printed.stderr), format).toEqual([]);
+      }
+      const out = join(tempDir(), 'bericht.html');
+      const written = audit(['--register', register, ...BASE, '--horizon', '120', '--format', 'html', '--out', out]);
+      expect(leaks(written.stdout + written.stderr + readFileSync(out, 'utf8'))).toEqual([]);
+      const cache = join(ROOT, 'node_modules/.cache/stellenwissen');
+      const cached = existsSync(cache) ? readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+      for (const entry of cached) {
+        const bytes = readFileSync(join(entry.parentPath, entry.name));
+        expect(BIRTH_STRINGS.slice(0, 7).filter((b) => bytes.includes(b)), entry.name).toEqual([]);
+      }
+    });
+
+    it('a bad birth date is named by line and column, never by value: exit 2', () => {
+      const register = registerFile('Stelle;Geb.-Datum\nstelle-1-001;31.02.1961\nstelle-1-002;13.07.1961x\nstelle-1-003;\n');
+      const { code, stdout, stderr } = audit(['--register', register, ...BASE, '--format', 'json']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${register}:2: Geburtsdatum in Spalte „Geb.-Datum“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT).`);
+      expect(stderr).toContain(`${register}:3: Geburtsdatum in Spalte „Geb.-Datum“ ist kein gültiges Datum`);
+      expect(stderr).toContain(`${register}:4: Austrittsdatum und Geburtsdatum fehlen.`);
+      expect(leaks(stderr)).toEqual([]);
+    });
   });
 
   it('requires --register', () => {

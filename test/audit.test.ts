@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths, buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
-  loadWiki, monthsBetween, parseIsoDate, parseRegister, runAudit, validateWiki, withinMonths, type AuditResult,
+  loadWiki, monthsBetween, parseIsoDate, parseRegister, runAudit, validateWiki, withinMonths, type AuditResult, type RegisterEncoding,
 } from '../src/knowledge';
 import { overlayWiki } from './helpers';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 
-function audit(register: string, options: { today?: string; horizon?: number; lead?: number } = {}): AuditResult {
+function audit(register: string, options: { today?: string; horizon?: number; lead?: number; encoding?: RegisterEncoding } = {}): AuditResult {
   const root = overlayWiki({});
   const wiki = loadWiki(root, root);
   const today = d(options.today ?? '2026-11-28');
   const parsed = parseRegister(register);
   expect(parsed.problems).toEqual([]);
-  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6 });
+  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6, encoding: options.encoding ?? 'utf-8' });
 }
 
 const REGISTER = [
@@ -58,6 +58,7 @@ describe('audit', () => {
     expect(result.summary).toEqual({
       register_rows: 4, within_horizon: 3, flagged: 3, secured: 0, not_in_wiki: 1, departed: 0,
       missing_by_check: { profile: 1, sections: 1, deputies: 1, processes: 2, freshness: 1, handover: 2 },
+      register: { encoding: 'utf-8' },
     });
   });
 
@@ -78,16 +79,17 @@ describe('audit', () => {
     expect(Object.keys(json)).toEqual(['today', 'horizon', 'lead', 'flagged', 'summary']);
     expect(json.today).toBe('2026-11-28');
     expect(json.flagged[0]).toEqual({
-      post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
+      post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', departure_source: 'register', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
     });
+    expect(json.summary.register).toEqual({ encoding: 'utf-8' });
   });
 
   it('writes CSV for German Excel: BOM, `;`, CRLF, German headers and dates', () => {
     const csv = formatAuditCsv(audit(REGISTER));
-    expect(csv.startsWith('\uFEFFAustrittsdatum;Monate bis Austritt;Stelle;')).toBe(true);
+    expect(csv.startsWith('\uFEFFAustrittsdatum;Austritt laut;Monate bis Austritt;Stelle;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('15.12.2026;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
-    expect(lines).toHaveLength(5); // header, 3 rows, trailing empty
+    expect(lines[1]).toBe('15.12.2026;Register;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
+    expect(lines.slice(4)).toEqual(['', 'Register gelesen als UTF-8.', '']); // after 3 rows: a gap, the encoding, the final CRLF
   });
 
   it('keeps a formula-like holder from running in Excel', () => {
@@ -122,5 +124,36 @@ describe('audit', () => {
     const html = formatAuditHtml(audit('post;holder;departure;reason\nstelle-1-001;<img src=x onerror=alert(1)>;2027-01-01;other\n'));
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('names the encoding read in every format', () => {
+    const result = audit(REGISTER, { encoding: 'windows-1252' });
+    const outputs = {
+      table: formatAuditTable(result), csv: formatAuditCsv(result), md: formatAuditMarkdown(result), html: formatAuditHtml(result),
+    };
+    for (const [format, text] of Object.entries(outputs)) expect(text, format).toContain('Register gelesen als Windows-1252.');
+    expect(JSON.parse(formatAuditJson(result)).summary.register).toEqual({ encoding: 'windows-1252' });
+    expect(formatAuditTable(audit('post;departure;reason\nstelle-1-002;2029-01-01;other\n'))).toContain('Register gelesen als UTF-8.');
+  });
+
+  it('marks a departure computed from the birth date in every format', () => {
+    // born 1960-03-01 → 2026-06-30: already past on 2026-11-28
+    const result = audit('Stelle;Austritt;Geburtsdatum\nstelle-1-001;;1960-03-01\nstelle-1-002;15.12.2026;\n');
+    expect(result.flagged.map((f) => [f.post, f.departure, f.departure_source, f.reason, f.months_left])).toEqual([
+      ['stelle-1-001', '2026-06-30', 'birth_date', 'retirement', -4],
+      ['stelle-1-002', '2026-12-15', 'register', 'other', 0],
+    ]);
+    expect(JSON.parse(formatAuditJson(result)).flagged.map((f: { departure_source: string }) => f.departure_source)).toEqual(['birth_date', 'register']);
+    expect(formatAuditCsv(result)).toContain('\r\n30.06.2026;Regelaltersgrenze (aus dem Geburtsdatum);-4;stelle-1-001;');
+    expect(formatAuditCsv(result)).toContain('\r\n15.12.2026;Register;0;stelle-1-002;');
+    const table = formatAuditTable(result);
+    expect(table).toContain('30.06.2026*');
+    expect(table).not.toContain('15.12.2026*');
+    expect(table).toContain('* Kein Austrittsdatum im Register: Ende des Monats, in dem die Regelaltersgrenze erreicht wird');
+    const md = formatAuditMarkdown(result);
+    expect(md).toContain('| 30.06.2026 * | -4 | `stelle-1-001` |');
+    expect(md).toContain('\n\\* Kein Austrittsdatum im Register');
+    expect(formatAuditHtml(result)).toContain('<small>bereits ausgeschieden · Regelaltersgrenze</small>');
+    expect(formatAuditTable(audit(REGISTER))).not.toContain('Regelaltersgrenze');
   });
 });

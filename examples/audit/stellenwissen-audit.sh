@@ -7,8 +7,10 @@
 #
 # Umgebung (Vorgaben in Klammern):
 #   WIKI_DIR          aktueller Checkout des Wikis mit installierten Paketen (/opt/stellenwissen)
-#   REGISTER          Austrittsliste der Personalabteilung, CSV UTF-8
+#   REGISTER          Austrittsliste der Personalabteilung, CSV in UTF-8 oder Windows-1252
 #                     (/srv/personal/stellenwissen/austritte.csv)
+#   REGISTER_COLUMNS  optional: Spaltenzuordnung für --columns, wenn die Kopfzeile andere Namen hat,
+#                     z. B. "post=Stellen-Nr.,departure=Austritt zum"
 #   REPORT_DIR        Ordner für die Berichte (/srv/personal/stellenwissen/berichte)
 #   SITE_URL          optional: Adresse des Wikis für Links im Bericht,
 #                     z. B. https://intranet.stadt.example/wiki/
@@ -54,6 +56,7 @@ main() {
 
   local -a args=(--register "$register" --format html --out "$report")
   if [ -n "${SITE_URL:-}" ]; then args+=(--site-url "$SITE_URL"); fi
+  if [ -n "${REGISTER_COLUMNS:-}" ]; then args+=(--columns "$REGISTER_COLUMNS"); fi
 
   cd "$wiki_dir"
   local status=0

@@ -1,6 +1,6 @@
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from './dates';
 import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from './coverage';
-import type { Reason, RegisterRow } from './register';
+import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
 
 export interface AuditOptions {
   today: CalendarDate;
@@ -8,6 +8,8 @@ export interface AuditOptions {
   horizon: number;
   /** Months before a departure from which a handover is required (default 6). */
   lead: number;
+  /** How the register file was decoded (the reports name it). */
+  encoding: RegisterEncoding;
 }
 
 /** One flagged register row: the contract's JSON fields plus what the reports show. */
@@ -15,6 +17,8 @@ export interface FlaggedRow {
   post: string;
   holder: string;
   departure: string;
+  /** `birth_date`: the statutory retirement date computed from the birth date (contract §6). */
+  departure_source: DepartureSource;
   reason: Reason;
   months_left: number;
   coverage: number;
@@ -31,6 +35,7 @@ export interface AuditSummary {
   not_in_wiki: number;
   departed: number;
   missing_by_check: Record<CheckId, number>;
+  register: { encoding: RegisterEncoding };
 }
 
 export interface AuditResult {
@@ -61,7 +66,7 @@ export function withinMonths(date: CalendarDate, today: CalendarDate, months: nu
 
 /** Flags the register rows whose post's knowledge is not secured in time (contract §5). */
 export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: AuditOptions): AuditResult {
-  const { today, horizon, lead } = options;
+  const { today, horizon, lead, encoding } = options;
   const within = rows.filter((row) => withinMonths(row.departure, today, horizon));
   const flagged: FlaggedRow[] = [];
   const considered: AuditResult['considered'] = [];
@@ -73,6 +78,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
       post: row.post,
       holder: row.holder,
       departure: formatIsoDate(row.departure),
+      departure_source: row.departureSource,
       reason: row.reason,
       months_left: monthsBetween(today, row.departure),
       coverage: coverage.coverage,
@@ -96,6 +102,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
       not_in_wiki: flagged.filter((f) => !f.detail.inWiki).length,
       departed: within.filter((r) => compareDates(r.departure, today) < 0).length,
       missing_by_check,
+      register: { encoding },
     },
   };
 }

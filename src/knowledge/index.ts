@@ -17,7 +17,11 @@ export { IncrementalValidation, type FileChange, type FileReport, type WatchUpda
 export { formatWatchUpdate, watchReadyLine, type WatchLine } from './report/watch-text';
 export { monthsBetween, runAudit, withinMonths, type AuditOptions, type AuditResult, type FlaggedRow } from './audit';
 export { articleRef, buildCoverageIndex, CHECK_IDS, computeCoverage, type CheckId, type CheckState, type CoverageIndex, type Gap, type PostCoverage } from './coverage';
-export { detectDelimiter, parseReason, parseRegister, REASONS, type Reason, type Register, type RegisterRow } from './register';
+export {
+  decodeRegister, detectDelimiter, normaliseHeader, parseColumnMapping, parseReason, parseRegister, REASONS, REGISTER_COLUMNS,
+  type ColumnMapping, type DepartureSource, type Reason, type Register, type RegisterColumn, type RegisterEncoding, type RegisterOptions, type RegisterRow,
+} from './register';
+export { ageReachedOn, retirementAgeMonths, statutoryRetirementDate } from './retirement-date';
 export { formatAuditCsv } from './report/audit-csv';
 export { formatAuditHtml } from './report/audit-html';
 export { formatAuditJson } from './report/audit-json';

@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit';
 import { CHECK_IDS } from '../coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../dates';
-import { horizonEnd, rowCells } from './audit-rows';
+import { encodingLine, horizonEnd, rowCells } from './audit-rows';
 import { CHECK_LABELS, germanDate } from './coverage-texts';
 
 export interface HtmlOptions {
@@ -85,7 +85,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
     const article = row.detail.coverage.article;
     const colour = colourOf(row.coverage, true);
     return `<tr>
-<td>${escapeHtml(c.departure)}<br><small>${escapeHtml(row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`)}</small></td>
+<td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td>
 <td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td>
 <td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td>
 <td><div class="bar"><span style="width:${row.coverage}%;background:${colour}"></span></div>${row.coverage} %</td>
@@ -120,7 +120,7 @@ footer{margin-top:2rem;color:#777;font-size:.85rem}
 </head>
 <body>
 <h1>Wissenssicherung: nicht abgesicherte Stellen</h1>
-<p class="note">Stichtag ${escapeHtml(germanDate(result.today))} · Austritte bis ${escapeHtml(germanDate(horizonEnd(result)))} (${result.horizon} Monate) · Übergabe ab ${result.lead} Monaten vor dem Austritt verlangt</p>
+<p class="note">Stichtag ${escapeHtml(germanDate(result.today))} · Austritte bis ${escapeHtml(germanDate(horizonEnd(result)))} (${result.horizon} Monate) · Übergabe ab ${result.lead} Monaten vor dem Austritt verlangt · ${escapeHtml(encodingLine(result))}</p>
 <div class="figures">${figures.map(([label, value]) => `<div class="figure"><b>${value}</b>${escapeHtml(label)}</div>`).join('')}</div>
 <h2>Austritte je Quartal</h2>
 ${timeline(result)}

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { AUDIT_COLUMNS, rowCells, summaryLine } from './audit-rows';
+import { AUDIT_COLUMNS, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './audit-rows';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -16,7 +16,8 @@ export function formatAuditMarkdown(result: AuditResult): string {
   for (const row of result.flagged) {
     const c = rowCells(row);
     const missing = c.details.length > 0 ? c.details.join('<br>') : c.missing;
-    lines.push(`| ${[c.departure, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, missing].map(cell).join(' | ')} |`);
+    lines.push(`| ${[`${c.departure}${c.departureNote ? ` ${RETIREMENT_MARK}` : ''}`, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, missing].map(cell).join(' | ')} |`);
   }
+  if (hasComputedDepartures(result)) lines.push('', `\\${RETIREMENT_NOTE}`);
   return `${lines.join('\n')}\n`;
 }

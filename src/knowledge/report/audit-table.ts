@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit';
-import { rowCells, summaryLine } from './audit-rows';
+import { hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './audit-rows';
 
 export interface Paint {
   red(text: string): string;
@@ -19,12 +19,12 @@ export function formatAuditTable(result: AuditResult, paint: Paint = plain, widt
     head: ['Austritt', 'Mon.', 'Stelle', 'Inhaber/in', 'Abd.', 'Es fehlt'],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [12, 6, 30, 18, 6, Math.max(30, width - 86)],
+    colWidths: [13, 6, 30, 18, 6, Math.max(30, width - 87)],
   });
   for (const row of result.flagged) {
     const c = rowCells(row);
     const coverage = row.coverage < 50 ? paint.red(c.coverage) : row.coverage < 100 ? paint.yellow(c.coverage) : paint.green(c.coverage);
-    table.push([c.departure, c.months, `${c.post}\n${c.title}`, c.holder, coverage, c.details.join('\n')]);
+    table.push([`${c.departure}${c.departureNote ? RETIREMENT_MARK : ''}`, c.months, `${c.post}\n${c.title}`, c.holder, coverage, c.details.join('\n')]);
   }
-  return `${summary}\n${table.toString()}\n`;
+  return `${summary}\n${table.toString()}\n${hasComputedDepartures(result) ? `${RETIREMENT_NOTE}\n` : ''}`;
 }
