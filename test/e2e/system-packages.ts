@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../helpers';
+import { resolve } from 'node:path';
+
+// No import of ../helpers: this module also runs in global-setup.ts, outside any test file.
 
 /** The Debian packages the browser tests run, with their binaries (one list, also for the install script). */
 export const SYSTEM_PACKAGES: ReadonlyMap<string, string> = new Map(
-  readFileSync(join(ROOT, 'scripts/system-packages.txt'), 'utf8').split('\n')
+  readFileSync(resolve(__dirname, '../../scripts/system-packages.txt'), 'utf8').split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => line.split(/\s+/) as [string, string]),
