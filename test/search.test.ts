@@ -5,6 +5,7 @@ import { summariseMarkdown } from '../src/knowledge/markdown';
 import { decompounderForWords, indexTerms } from '../src/search/build';
 import { decompounderFromIndex, decompounderFromVocabulary, SHORT_PARTS } from '../src/search/decompound';
 import { fold, isStopWord, stem, tokenize } from '../src/search/german';
+import { germanLexicon } from '../src/search/lexicon';
 import { ADMINISTRATIVE_WORD_PARTS } from '../src/search/word-parts';
 import { ROOT } from './helpers';
 
@@ -19,7 +20,8 @@ function sampleWords(): string[][] {
     return tokenize([String(a.data?.title ?? ''), ...headings, text].join('\n'));
   });
 }
-const sample = decompounderForWords(sampleWords());
+const lexicon = germanLexicon();
+const sample = decompounderForWords(sampleWords(), lexicon);
 
 /** Index terms of a text, with the sample wiki's vocabulary. */
 const terms = (text: string) => indexTerms(tokenize(text), sample.decompounder);

@@ -11,19 +11,52 @@ export interface ForeignFrontMatter {
   notes: string[];
 }
 
-const MONTHS_PER: Record<string, number> = {
-  month: 1, months: 1, monat: 1, monate: 1, monaten: 1,
-  year: 12, years: 12, jahr: 12, jahre: 12, jahren: 12,
-};
+/**
+ * Units of a review interval, in months. The tech-docs gem reads `review_in` with
+ * ChronicDuration, so days and weeks occur (`191 days`); they are counted with the average
+ * Gregorian month of 365.25 / 12 = 30.4375 days and rounded up to whole months.
+ */
+const DAYS_PER_MONTH = 365.25 / 12;
+const MONTHS_PER_UNIT: [RegExp, number][] = [
+  [/^(?:d|days?|tage?n?)$/, 1 / DAYS_PER_MONTH],
+  [/^(?:w|wks?|weeks?|wochen?)$/, 7 / DAYS_PER_MONTH],
+  [/^(?:mos?|months?|monate?n?)$/, 1],
+  [/^(?:y|yrs?|years?|jahre?n?)$/, 12],
+];
+const monthsPerUnit = (unit: string) => MONTHS_PER_UNIT.find(([pattern]) => pattern.test(unit.toLowerCase()))?.[1];
 
-/** `6 months`, `1 year`, `12 Monate` → months; undefined for anything else. */
+export interface ReviewInterval {
+  months: number;
+  /** The value was not in whole months (days, weeks, fractions) and was rounded up. */
+  converted: boolean;
+}
+
+/**
+ * `6 months`, `1 year`, `12 Monate`, `191 days` (→ 7), `2 weeks` (→ 1), `1 year 6 months`
+ * → whole months, rounded up; a bare number means months. Undefined for anything else.
+ */
+export function readReviewInterval(value: unknown): ReviewInterval | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? { months: value, converted: false } : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const parts = value.trim().split(/\s*(?:,|\band\b|\bund\b)\s*|\s+(?=\d)/i).filter(Boolean);
+  let months = 0;
+  let whole = true;
+  for (const part of parts) {
+    const match = /^(\d+(?:[.,]\d+)?)\s*([a-zäöü]+)?$/i.exec(part);
+    if (!match) return undefined;
+    const factor = match[2] === undefined ? (parts.length === 1 ? 1 : undefined) : monthsPerUnit(match[2]);
+    if (factor === undefined) return undefined;
+    const amount = Number(match[1]!.replace(',', '.')) * factor;
+    whole &&= Number.isInteger(amount);
+    months += amount;
+  }
+  // 1e-9: 30.4375 days × n must give n months, not n + 1 from a rounding error
+  return { months: Math.ceil(months - 1e-9), converted: !whole };
+}
+
+/** `6 months`, `1 year`, `12 Monate`, `191 days` → months (see readReviewInterval); undefined for anything else. */
 export function parseReviewInterval(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value !== 'string') return undefined;
-  const match = /^\s*(\d+)\s*([a-zäöü]+)?\s*$/i.exec(value);
-  if (!match) return undefined;
-  const factor = match[2] === undefined ? 1 : MONTHS_PER[match[2].toLowerCase()];
-  return factor === undefined ? undefined : Number(match[1]) * factor;
+  return readReviewInterval(value)?.months;
 }
 
 /**
@@ -47,9 +80,12 @@ export function mapForeignFrontMatter(data: Record<string, unknown>): ForeignFro
         break;
       case 'review_in':
       case 'review_months': {
-        const months = parseReviewInterval(value);
-        if (months !== undefined && months >= 1 && months <= 60) result.reviewMonths = months;
-        else result.notes.push(`„${key}: ${String(value)}“ ist kein Intervall von 1 bis 60 Monaten – Vorgabe der Vorlage.`);
+        const interval = readReviewInterval(value);
+        const months = interval?.months;
+        if (months !== undefined && months >= 1 && months <= 60) {
+          result.reviewMonths = months;
+          if (interval!.converted) result.notes.push(`„${key}: ${String(value)}“ → review_months: ${months} (auf ganze Monate aufgerundet, ein Monat = 30,4375 Tage)`);
+        } else result.notes.push(`„${key}: ${String(value)}“ ist kein Intervall von 1 bis 60 Monaten – Vorgabe der Vorlage.`);
         break;
       }
       case 'tags':

@@ -1,4 +1,4 @@
-import type { Parent, Root } from 'mdast';
+import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -6,9 +6,42 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { defaultHandlers } from 'mdast-util-to-markdown';
+import { WORD_HANDLERS } from './word-html';
+
+type TextHandler = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>;
+type SerialiserState = Parameters<TextHandler>[2];
+
+/** Per serialiser configuration: a character class of every character an unsafe pattern names but the blank, and `\`. */
+const unsafeCharacters = new WeakMap<SerialiserState['unsafe'], RegExp>();
+const LINE_ENDING = /[\r\n]/;
+
+/**
+ * `state.safe` runs some 40 patterns over every text node: most of the Word import's time in
+ * wide tables. It can only change a text that holds a character one of them names or a
+ * backslash, or inside an autolink (percent-encoding). The blank is named only next to a line
+ * ending or in a fence's info string. Any other text is written as it stands, and only that
+ * is skipped here; test/import-mdast.test.ts compares both ways.
+ */
+const text: TextHandler = (node, parent, state, info) => {
+  let unsafe = unsafeCharacters.get(state.unsafe);
+  if (!unsafe) {
+    const characters = new Set(state.unsafe.map((pattern) => pattern.character));
+    characters.delete(' ');
+    unsafe = new RegExp(`[${[...characters, '\\'].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+    unsafeCharacters.set(state.unsafe, unsafe);
+  }
+  const value = node.value;
+  const plain = !unsafe.test(value) &&
+    !(value.startsWith(' ') && LINE_ENDING.test(info.before.slice(-1))) &&
+    !(value.endsWith(' ') && LINE_ENDING.test(info.after.charAt(0))) &&
+    !state.stack.some((construct) => construct === 'autolink' || construct.startsWith('codeFenced'));
+  return plain ? value : defaultHandlers.text(node, parent, state, info);
+};
 
 /** How imported Markdown is written: the house style of the templates. */
 const STYLE: StringifyOptions = {
+  handlers: { text },
   bullet: '-',
   emphasis: '*',
   strong: '*',
@@ -19,15 +52,61 @@ const STYLE: StringifyOptions = {
   incrementListMarker: true,
 };
 
-const fromHtml = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark);
+const fromHtml = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark, { handlers: WORD_HANDLERS });
 const fromMarkdown = unified().use(remarkParse).use(remarkGfm);
-const toMarkdown = unified().use(remarkGfm).use(remarkStringify, STYLE);
+// Compact tables: padding every cell to its column's width made a wide Word table megabytes of blanks.
+const toMarkdown = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, STYLE);
 
-/** HTML (mammoth's output) → Markdown syntax tree: headings, lists, GFM tables, emphasis, links, images. */
+/**
+ * HTML (mammoth's output) → Markdown syntax tree: headings, lists, GFM tables, emphasis,
+ * links, images, footnotes (see WORD_HANDLERS).
+ */
 export async function htmlToMdast(html: string): Promise<Root> {
   const tree = (await fromHtml.run(fromHtml.parse(html))) as Root;
   promoteFirstRows(tree);
+  tidyWhitespace(tree);
   return tree;
+}
+
+const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
+const ATTENTION = new Set(['strong', 'emphasis', 'delete']);
+const LINE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Word puts blanks inside bold/italic runs (`<strong> fett </strong>`); Markdown emphasis
+ * cannot start or end with a blank, so the serialiser would write `&#x20;`. Blanks move
+ * out of emphasis, emphasis of only blanks dissolves, and lines lose leading/trailing blanks.
+ */
+function tidyWhitespace(parent: Parent): void {
+  const children: RootContent[] = [];
+  for (const node of parent.children) {
+    if ('children' in node) tidyWhitespace(node);
+    if (!ATTENTION.has(node.type) || !('children' in node)) {
+      children.push(node);
+      continue;
+    }
+    const inner = node.children as PhrasingContent[];
+    if (inner.every(isBlank)) {
+      children.push(...inner);
+      continue;
+    }
+    const first = inner[0];
+    const last = inner[inner.length - 1];
+    const lead = first?.type === 'text' ? /^\s+/.exec(first.value)?.[0] : undefined;
+    const trail = last?.type === 'text' ? /\s+$/.exec(last.value)?.[0] : undefined;
+    if (lead && first?.type === 'text') first.value = first.value.slice(lead.length);
+    if (trail && last?.type === 'text') last.value = last.value.slice(0, -trail.length);
+    if (lead) children.push({ type: 'text', value: lead });
+    children.push(node);
+    if (trail) children.push({ type: 'text', value: trail });
+  }
+  parent.children = children as never[];
+  if (LINE_BLOCKS.has(parent.type)) {
+    const first = children[0];
+    const last = children[children.length - 1];
+    if (first?.type === 'text') first.value = first.value.trimStart();
+    if (last?.type === 'text') last.value = last.value.trimEnd();
+  }
 }
 
 /**
@@ -51,4 +130,9 @@ export function markdownToMdast(markdown: string): Root {
 
 export function mdastToMarkdown(tree: Root): string {
   return toMarkdown.stringify(tree);
+}
+
+/** The same serialiser without the fast text handler: the reference for the differential test. */
+export function mdastToMarkdownReference(tree: Root): string {
+  return unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { ...STYLE, handlers: {} }).stringify(tree);
 }

@@ -8,8 +8,9 @@ import { validateWiki } from '../knowledge/validate';
 import { indexWiki, listFiles, toPosix, UsageError, type Wiki } from '../knowledge/wiki';
 import type { Root } from 'mdast';
 import { ImportError } from './errors';
-import { rewriteLinks, unlinkBookmarks, type LinkContext } from './links';
+import { rewriteLinks, siteRoot, type LinkContext } from './links';
 import { htmlToMdast, mdastToMarkdown } from './mdast';
+import { finishWordArticle, takeFootnotes } from './word-article';
 import { arrangeSections, type SectionMapping } from './sections';
 import { slugify, idFromPath, titleFromPath } from './slug';
 import { docxToHtml } from './sources/docx';
@@ -61,7 +62,7 @@ export interface ImportPlan {
   type: ImportType;
   writes: PlannedWrite[];
   files: FileReport[];
-  /** Files in a source folder that are neither .docx nor .md. */
+  /** Files in a source folder that are neither .docx nor .md, nor copied as an image or linked file. */
   skipped: string[];
 }
 
@@ -114,39 +115,55 @@ interface Converted {
   dropped: string[];
   notes: string[];
   images: PlannedWrite[];
+  /** Steps on the arranged article (Word: bookmark links, footnotes); returns report lines. */
+  finish?: (arranged: Root) => string[];
+  /** Linked local files copied to static/files/<id>/. */
+  files: PlannedWrite[];
+  /** Source paths of the images and files copied (not "skipped" even if they lie in the imported folder). */
+  copiedFrom?: string[];
 }
 
-async function fromWord(source: Source, options: ImportOptions): Promise<Converted> {
+/**
+ * Links and images of a converted page (both sources): fixed by `rewriteLinks`; the local
+ * files to copy become writes under static/, what could not be kept goes to the report.
+ */
+function fixLinks(tree: Root, links: LinkContext, options: ImportOptions, source: Source, notes: string[]): Pick<Converted, 'images' | 'files' | 'copiedFrom'> {
+  const fixed = rewriteLinks(tree, links);
+  if (fixed.rewritten > 0) notes.push(`Links auf importierte Seiten angepasst: ${fixed.rewritten}`);
+  if (fixed.unlinked.length > 0) notes.push(`Links ohne Ziel im Wiki (Text bleibt): ${fixed.unlinked.join(', ')}`);
+  if (fixed.files.length > 0) notes.push(`Verlinkte Dateien kopiert: ${fixed.files.length} → ${toPosix(join(options.staticDir, 'files', source.id))}/`);
+  if (fixed.missingFiles.length > 0) notes.push(`Verlinkte Dateien nicht gefunden (Text bleibt): ${fixed.missingFiles.join(', ')}`);
+  if (fixed.missingImages.length > 0) notes.push(`Bilder nicht gefunden (Hinweis im Text): ${fixed.missingImages.join(', ')}`);
+  if (fixed.externalImages.length > 0) notes.push(`Bilder von fremden Servern als Link übernommen: ${fixed.externalImages.join(', ')}`);
+  const copy = (folder: string) => (file: { source: string; name: string }) => ({ path: join(options.staticDir, folder, source.id, file.name), content: new Uint8Array(readFileSync(file.source)) });
+  return { images: fixed.images.map(copy('img')), files: fixed.files.map(copy('files')), copiedFrom: [...fixed.images, ...fixed.files].map((f) => f.source) };
+}
+
+async function fromWord(source: Source, options: ImportOptions, links: LinkContext): Promise<Converted> {
   const word = await docxToHtml(new Uint8Array(readFileSync(source.path)), source.path, `/img/${source.id}`);
   if (word.html.replace(/<[^>]*>/g, '').trim() === '' && word.images.length === 0) {
     throw new ImportError(`${source.path}: Das Dokument enthält keinen Text.`);
   }
   const tree = await htmlToMdast(word.html);
-  const notes: string[] = [];
-  const bookmarks = unlinkBookmarks(tree);
-  if (bookmarks > 0) notes.push(`Verweise auf Textmarken (z. B. Inhaltsverzeichnis) als Text übernommen: ${bookmarks}`);
-  const images = word.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: image.bytes }));
+  const notes: string[] = [...word.warnings];
+  const embedded = `${links.imageBase}/`;
+  const linked = fixLinks(tree, { ...links, keep: (url) => url.startsWith(embedded), takenImageNames: word.images.map((image) => image.name) }, options, source, notes);
+  const footnotes = takeFootnotes(tree);
+  const images = [...word.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: image.bytes })), ...linked.images];
   const vector = word.images.filter((image) => /\.(emf|wmf)$/.test(image.name)).map((image) => image.name);
   if (vector.length > 0) notes.push(`Bilder im Windows-Format EMF/WMF zeigt kein Browser an – bitte als PNG ersetzen: ${vector.join(', ')}`);
-  return { tree, dropped: [], notes, images };
+  return { tree, dropped: [], notes, images, files: linked.files, copiedFrom: linked.copiedFrom, finish: (arranged) => finishWordArticle(arranged, footnotes) };
 }
 
 function fromMarkdown(source: Source, options: ImportOptions, links: LinkContext): Converted {
   const page = readMarkdownSource(new Uint8Array(readFileSync(source.path)), source.path, titleFromPath(source.path), options.title);
   const { frontMatter } = page;
-  const notes = [...frontMatter.notes];
-  if (page.erbReplaced > 0) notes.push(`ERB-Ausdrücke ersetzt: ${page.erbReplaced}`);
-  if (page.erbRemoved.length > 0) notes.push(`ERB entfernt: ${page.erbRemoved.join(' | ')}`);
-  const fixed = rewriteLinks(page.tree, links);
-  if (fixed.rewritten > 0) notes.push(`Links auf importierte Seiten angepasst: ${fixed.rewritten}`);
-  if (fixed.unlinked.length > 0) notes.push(`Links ohne Ziel im Wiki (Text bleibt): ${fixed.unlinked.join(', ')}`);
-  if (fixed.missingImages.length > 0) notes.push(`Bilder nicht gefunden (Hinweis im Text): ${fixed.missingImages.join(', ')}`);
-  if (fixed.externalImages.length > 0) notes.push(`Bilder von fremden Servern als Link übernommen: ${fixed.externalImages.join(', ')}`);
-  const images = fixed.images.map((image) => ({ path: join(options.staticDir, 'img', source.id, image.name), content: new Uint8Array(readFileSync(image.source)) }));
+  const notes = [...page.notes];
+  const { images, files, copiedFrom } = fixLinks(page.tree, links, options, source, notes);
   return {
     tree: page.tree, title: frontMatter.title, knownTitle: page.title,
     reviewed: frontMatter.reviewed, reviewMonths: frontMatter.reviewMonths, tags: frontMatter.tags,
-    dropped: frontMatter.dropped, notes, images,
+    dropped: frontMatter.dropped, notes, images, files, copiedFrom,
   };
 }
 
@@ -181,26 +198,30 @@ export async function planImport(wiki: Wiki, options: ImportOptions): Promise<Im
 
   const writes: PlannedWrite[] = [];
   const reports: FileReport[] = [];
+  const copied = new Set<string>();
   for (const source of sources) {
-    const converted = extname(source.path).toLowerCase() === '.docx'
-      ? await fromWord(source, options)
-      : fromMarkdown(source, options, {
-        sourceFile: resolve(source.path),
-        sourceRoot: resolve(isFolder ? options.source : resolve(source.path, '..')),
-        targetOf: (path) => targetBySource.get(path),
-        ownTarget: source.relPath,
-        imageBase: `/img/${source.id}`,
-      });
-    const { tree, knownTitle, reviewed, reviewMonths, tags, dropped, notes, images: fileImages } = converted;
+    const links: LinkContext = {
+      sourceFile: resolve(source.path),
+      sourceRoot: siteRoot(resolve(source.path), isFolder ? resolve(options.source) : undefined),
+      targetOf: (path) => targetBySource.get(path),
+      ownTarget: source.relPath,
+      imageBase: `/img/${source.id}`,
+      fileBase: `/files/${source.id}`,
+    };
+    const converted = extname(source.path).toLowerCase() === '.docx' ? await fromWord(source, options, links) : fromMarkdown(source, options, links);
+    const { tree, knownTitle, reviewed, reviewMonths, tags, dropped, notes, images: fileImages, files } = converted;
+    for (const path of converted.copiedFrom ?? []) copied.add(path);
     let title = options.title ?? converted.title;
     const arranged = arrangeSections(tree, options.type, { takeTitle: title === undefined, knownTitle });
+    if (arranged.merged.length > 0) notes.push(`Überschriftenebenen zusammengelegt (Markdown hat nur sechs, jetzt ######): ${arranged.merged.join(', ')}`);
+    if (converted.finish) notes.push(...converted.finish(arranged.tree));
     title ??= arranged.title ?? titleFromPath(source.path);
     const plan = planNewArticle(wiki, {
       type: options.type, id: source.id, department: options.department, title, owner: options.owner,
       reviewed, reviewMonths, tags, folder: source.folder,
     }, options.today);
     const target = join(options.docs, source.relPath);
-    writes.push({ path: target, content: `${plan.frontMatter}\n${mdastToMarkdown(arranged.tree)}` }, ...fileImages);
+    writes.push({ path: target, content: `${plan.frontMatter}\n${mdastToMarkdown(arranged.tree)}` }, ...fileImages, ...files);
     reports.push({
       source: source.path, target: toPosix(target), id: source.id, title,
       mapped: arranged.mapped, added: arranged.added, dropped,
@@ -210,7 +231,7 @@ export async function planImport(wiki: Wiki, options: ImportOptions): Promise<Im
 
   refuseCollisions(writes.filter((w) => existsSync(w.path)).map((w) => `${toPosix(w.path)} gibt es schon`));
   checkInMemory(wiki, writes, reports, options.today);
-  return { type: options.type, writes, files: reports, skipped };
+  return { type: options.type, writes, files: reports, skipped: skipped.filter((path) => !copied.has(resolve(path))) };
 }
 
 /** One collision stops the whole import, before anything is written. */

@@ -20,6 +20,8 @@ export interface ArrangedBody {
   mapped: SectionMapping[];
   /** Required sections that were missing or empty and got the template's `TODO:` text. */
   added: string[];
+  /** Headings that had to share a level with their parent level (Markdown stops at `######`). */
+  merged: string[];
 }
 
 /** Heading text as compared: case, blanks, numbering („2.1“, „3)“) and a trailing colon ignored. */
@@ -69,7 +71,36 @@ const isComment = (node: RootContent) => node.type === 'html' && /^\s*<!--[\s\S]
 /** Content as the `sections` rule counts it: not just headings and comments. */
 const hasContent = (nodes: RootContent[]) => nodes.some((n) => n.type !== 'heading' && !isComment(n));
 
-const clampDepth = (depth: number): Heading['depth'] => Math.min(6, Math.max(1, depth)) as Heading['depth'];
+/**
+ * Headings placed deeper than `######`: the levels in use (from `###` down) close up, so
+ * levels the document skipped make room and every heading keeps its place relative to the
+ * others; only when more levels are in use than Markdown has left do the deepest share
+ * `######` – those headings are returned for the report.
+ */
+function fitDepths(children: RootContent[]): string[] {
+  const headings = children.filter((n): n is Heading => n.type === 'heading');
+  if (!headings.some((h) => h.depth > 6)) return [];
+  const used = [...new Set(headings.map((h) => h.depth as number).filter((d) => d >= 3))].sort((a, b) => a - b);
+  const target = new Map(used.map((depth, i) => [depth, Math.min(6, 3 + i)]));
+  const merged: string[] = [];
+  for (const heading of headings) {
+    const wanted = heading.depth as number;
+    const depth = target.get(wanted) ?? wanted;
+    if (used.indexOf(wanted) > 3) merged.push(`„${toString(heading).trim()}“ (Ebene ${sourceDepth.get(heading) ?? wanted} der Quelle)`);
+    heading.depth = depth as Heading['depth'];
+  }
+  return merged;
+}
+
+/** A placed heading → its depth in the source, for the report. */
+const sourceDepth = new WeakMap<Heading, number>();
+
+/** A heading at a computed depth; `fitDepths` brings depths beyond 6 back into range. */
+function atDepth(node: Heading, depth: number): Heading {
+  const placed: Heading = { ...node, depth: Math.max(1, depth) as Heading['depth'] };
+  sourceDepth.set(placed, node.depth);
+  return placed;
+}
 
 function headingDepthBase(nodes: RootContent[]): number {
   const depths = nodes.filter((n): n is Heading => n.type === 'heading').map((n) => n.depth);
@@ -85,7 +116,8 @@ function headingDepthBase(nodes: RootContent[]): number {
  *   e.g. „Vertretungsregelung“) become that `##` section; the sections come out in
  *   template order.
  * - Text before the first such heading goes to the first section.
- * - Other headings become `###` sub-sections (deeper ones keep their distance).
+ * - Other headings become `###` sub-sections (deeper ones keep their distance; see
+ *   `fitDepths` for documents deeper than Markdown's six levels).
  * - Missing or empty required sections get the template's hint and `TODO:` line.
  * - A guide keeps its structure, headings moved so the top level is `##`.
  */
@@ -108,14 +140,16 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
   const required = requiredSections(type);
 
   if (required.length === 0) {
-    const children = blocks.map((n) => (n.type === 'heading' ? { ...n, depth: clampDepth(n.depth - base + 2) } : n));
+    const children = blocks.map((n) => (n.type === 'heading' ? atDepth(n, n.depth - base + 2) : n));
     const added = hasContent(children) ? [] : ['Text'];
     if (added.length > 0) children.push(...structuredClone(template.get('') ?? []));
-    return { tree: { type: 'root', children }, title, mapped: [], added };
+    return { tree: { type: 'root', children }, title, mapped: [], added, merged: fitDepths(children) };
   }
 
   const content = new Map<string, RootContent[]>(required.map((s) => [s, []]));
   const mapped: SectionMapping[] = [];
+  /** The source heading's data (e.g. Word bookmarks) moves to the section heading it became. */
+  const sectionData = new Map<string, Heading['data']>();
   const sectionOf = (node: RootContent) => (node.type === 'heading' ? lookup.get(normaliseHeading(toString(node))) : undefined);
   // Depth of the headings that start sections (they become `##`); other headings are
   // placed relative to it, and a heading on the same level as a section becomes `###`
@@ -131,6 +165,7 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
     const section = sectionOf(node);
     if (section && !mapped.some((m) => m.to === section)) {
       mapped.push({ from: toString(node).trim(), to: section });
+      if (node.data) sectionData.set(section, node.data);
       current = section;
       sectionDepth = node.depth;
       demotedAt = undefined;
@@ -147,14 +182,15 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
       depth = node.depth - sectionDepth + 2;
       demotedAt = undefined;
     }
-    content.get(current)!.push({ ...node, depth: clampDepth(depth) });
+    content.get(current)!.push(atDepth(node, depth));
   }
 
   const children: RootContent[] = [];
   const added: string[] = [];
   for (const section of required) {
     const nodes = content.get(section)!;
-    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section }] });
+    const data = sectionData.get(section);
+    children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: section }], ...(data ? { data } : {}) });
     if (!hasContent(nodes)) {
       added.push(section);
       const fallback: RootContent[] = [{ type: 'paragraph', children: [{ type: 'text', value: `TODO: ${section} beschreiben.` }] }];
@@ -162,5 +198,5 @@ export function arrangeSections(tree: Root, type: ArticleType, options: { takeTi
     }
     children.push(...nodes);
   }
-  return { tree: { type: 'root', children }, title, mapped, added };
+  return { tree: { type: 'root', children }, title, mapped, added, merged: fitDepths(children) };
 }

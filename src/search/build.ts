@@ -4,11 +4,12 @@
  *
  * Pipeline per field: words (tokenize) → without stop words → Snowball stem (lunr-languages
  * `de`) → plus the stems of compound parts (decompound.ts), whose vocabulary is the wiki's
- * own words plus curated administrative word parts. lunr only stores the finished terms:
+ * own words, curated administrative word parts and the German lexicon (lexicon.ts, passed
+ * in by the caller so this module stays pure). lunr only stores the finished terms:
  * its own pipelines stay empty, so the search box analyses queries with the same code.
  */
 import lunr from 'lunr';
-import { decompounderFromVocabulary, type Decompounder } from './decompound';
+import { decompounderFromVocabulary, type Decompounder, type Lexicon } from './decompound';
 import { isLetterWord, isStopWord, stem, tokenize } from './german';
 import { FIELDS, MANIFEST_FILE, SEARCH_FORMAT, type FieldName, type SearchDocument, type SearchManifest, type SearchShard, type ShardDocument, type ShardInfo } from './types';
 import { ADMINISTRATIVE_WORD_PARTS } from './word-parts';
@@ -18,6 +19,8 @@ export interface BuildSearchIndexOptions {
   departments: Record<string, string>;
   /** Article type → German label. */
   types: Record<string, string>;
+  /** Noun forms for splitting compounds (`germanLexicon()` of lexicon.ts). */
+  lexicon: Lexicon;
   /** Largest number of articles in one shard (a bigger department is split). Default 300. */
   maxDocumentsPerShard?: number;
   /**
@@ -48,7 +51,7 @@ export interface BuiltSearchIndex {
   stats: SearchIndexStats;
 }
 
-/** The index terms of a text: stems of its words plus the stems of compound parts. */
+/** The terms of a text: stems of its words plus the stems of compound parts (per article, see articleTerms). */
 export function indexTerms(words: readonly string[], decompounder: Decompounder): string[] {
   const terms: string[] = [];
   for (const word of words) {
@@ -60,7 +63,57 @@ export function indexTerms(words: readonly string[], decompounder: Decompounder)
 }
 
 type FieldWords = Record<FieldName, string[]>;
+/** In the order of their boost: title, metadata, headings, body. */
 const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** From this many articles on, a part that would stand in more than COMMON_PART_SHARE of them is left out. */
+const COMMON_PART_MIN_DOCUMENTS = 100;
+const COMMON_PART_SHARE = 0.9;
+
+/**
+ * The index terms of every article, per field: the stems of its words, and the stems of
+ * compound parts – each part once per article, in the first field (by boost) whose compound
+ * holds it, so a page stays findable by the part without the part outweighing the word
+ * itself; and in a wiki of 100 articles or more, no part that would stand in more than 90 %
+ * of them (it tells no page from another; boilerplate compounds in every article would
+ * otherwise grow the index by a quarter – README „Suche“).
+ */
+function articleTerms(words: readonly FieldWords[], decompounder: Decompounder): Array<Record<FieldName, string[]>> {
+  const parts = words.map((fields) => {
+    const placed = new Set<string>();
+    const perField = {} as Record<FieldName, string[]>;
+    for (const field of FIELD_NAMES) {
+      perField[field] = [];
+      for (const word of fields[field]) {
+        if (isStopWord(word) || !isLetterWord(word)) continue;
+        for (const part of decompounder.extraStems(word)) {
+          if (placed.has(part)) continue;
+          placed.add(part);
+          perField[field].push(part);
+        }
+      }
+    }
+    return { perField, placed };
+  });
+  const common = new Set<string>();
+  if (words.length >= COMMON_PART_MIN_DOCUMENTS) {
+    const articlesWith = new Map<string, number>();
+    words.forEach((fields, i) => {
+      const all = new Set(parts[i]!.placed);
+      for (const field of FIELD_NAMES) for (const word of fields[field]) if (!isStopWord(word)) all.add(stem(word));
+      for (const term of all) articlesWith.set(term, (articlesWith.get(term) ?? 0) + 1);
+    });
+    for (const [term, count] of articlesWith) if (count > COMMON_PART_SHARE * words.length) common.add(term);
+  }
+  return words.map((fields, i) => {
+    const terms = {} as Record<FieldName, string[]>;
+    for (const field of FIELD_NAMES) {
+      terms[field] = fields[field].filter((word) => !isStopWord(word)).map((word) => stem(word));
+      for (const part of parts[i]!.perField[field]) if (!common.has(part)) terms[field].push(part);
+    }
+    return terms;
+  });
+}
 
 function fieldWords(doc: SearchDocument): FieldWords {
   return {
@@ -71,11 +124,11 @@ function fieldWords(doc: SearchDocument): FieldWords {
   };
 }
 
-/** A decompounder over the words of the documents (with their counts) and the curated parts. */
-export function decompounderForWords(allWords: Iterable<readonly string[]>): { decompounder: Decompounder; words: Map<string, number> } {
+/** A decompounder over the words of the documents (with their counts), the curated parts and the lexicon. */
+export function decompounderForWords(allWords: Iterable<readonly string[]>, lexicon: Lexicon): { decompounder: Decompounder; words: Map<string, number> } {
   const words = new Map<string, number>();
   for (const list of allWords) for (const w of list) words.set(w, (words.get(w) ?? 0) + 1);
-  return { decompounder: decompounderFromVocabulary(words, ADMINISTRATIVE_WORD_PARTS), words };
+  return { decompounder: decompounderFromVocabulary(words, ADMINISTRATIVE_WORD_PARTS, lexicon), words };
 }
 
 /** FNV-1a, 32 bit, as 8 hex digits: a content hash for cache-safe file names. */
@@ -154,13 +207,9 @@ function buildShardIndex(terms: Array<Record<FieldName, string[]>>, stats: Globa
 export function buildSearchIndex(documents: readonly SearchDocument[], options: BuildSearchIndexOptions): BuiltSearchIndex {
   const maxPerShard = Math.max(1, options.maxDocumentsPerShard ?? 300);
   const words = documents.map(fieldWords);
-  const { decompounder, words: vocabulary } = decompounderForWords(words.flatMap((w) => FIELD_NAMES.map((f) => w[f])));
+  const { decompounder, words: vocabulary } = decompounderForWords(words.flatMap((w) => FIELD_NAMES.map((f) => w[f])), options.lexicon);
 
-  const terms = words.map((w) => {
-    const fields = {} as Record<FieldName, string[]>;
-    for (const field of FIELD_NAMES) fields[field] = indexTerms(w[field], decompounder);
-    return fields;
-  });
+  const terms = articleTerms(words, decompounder);
 
   const lengths = { t: 0, k: 0, h: 0, b: 0 } as Record<FieldName, number>;
   const documentFrequency = new Map<string, number>();
@@ -195,11 +244,13 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   }
 
   // The title shard: every article, only its title and metadata terms, scored with the
-  // same wiki-wide statistics (so its scores are the t/k part of the full scores).
+  // same wiki-wide statistics (so its scores are the t/k part of the full scores). Compound
+  // parts come only from titles: parts of metadata words would make it a sixth larger and
+  // the first result slower (npm run bench); their matches arrive with the department shards.
   let titles: ShardInfo | undefined;
   if (n >= (options.titleShardFrom ?? 1000)) {
     const docs: ShardDocument[] = documents.map((d) => [d.url, d.title, d.type, d.department]);
-    const titleTerms = terms.map((fields) => ({ t: fields.t, k: fields.k, h: [], b: [] }));
+    const titleTerms = terms.map((fields, i) => ({ t: fields.t, k: words[i]!.k.filter((w) => !isStopWord(w)).map((w) => stem(w)), h: [], b: [] }));
     const content = JSON.stringify({ format: SEARCH_FORMAT, docs, index: buildShardIndex(titleTerms, stats) } satisfies SearchShard);
     titles = { file: `titel.${hash(content)}.json`, department: '', documents: n, bytes: byteLength(content) };
     files.set(titles.file, content);

@@ -1,29 +1,44 @@
 /**
- * Splitting German compounds into words the wiki knows: `gaststättenerlaubnis` →
- * `gaststätten` + `erlaubnis`, `melderegisterauskunft` → `melde` + `register` + `auskunft`.
+ * Splitting German compounds into known words: `gaststättenerlaubnis` → `gaststätten` +
+ * `erlaubnis`, `melderegisterauskunft` → `melde` + `register` + `auskunft`.
  *
- * A part counts when its stem is a known stem (a word of the wiki's own vocabulary or of
- * the curated administrative word parts) and it is long enough: at least four letters, or
- * one of a few short nouns (`amt`, `rat`, `ehe` …). Function words (`unter`, `vor`,
- * `wieder`) never count, so `Unterlagen` or `Vorsprache` stay whole. German linking
- * elements (-s-, -es-, -n-, -en-, -e-, -er-) may stand between parts; most are also
- * absorbed by stemming the part (`ordnungs` → `ordnung`). Among all splits the one with
- * the most parts wins (then the one with the fewest linking letters), so every part is
- * as small as the vocabulary allows.
+ * A part counts when it is a known word – by its stem a word of the wiki's own vocabulary
+ * or of the curated administrative word parts, or as it stands a noun form of the German
+ * lexicon (index build only, src/search/lexicon.ts) – and it is long enough: at least four
+ * letters, or one of a few short nouns (`amt`, `rat`, `ehe` …). Function words (`unter`,
+ * `vor`, `wieder`) never count, so `Unterlagen` or `Vorsprache` stay whole. German linking
+ * elements (-s-, -es-, -n-, -en-, -e-) may stand between parts; after -ung, -heit, -keit,
+ * -schaft and -ion the linking s is obligatory (`Vermessungs|amt`, never `Vermessung|samt`).
+ * The first part may be unknown when it ends in such a suffix plus s (`Sondernutzungs|
+ * erlaubnis`): compounds are right-headed, and that ending marks a noun modifier.
+ * Among all splits the one with the fewest unknown parts wins, then the one with the
+ * fewest parts (the coarsest), then the more common parts, then the fewest linking letters.
  *
  * Works on folded words (ä→a, ö→o, ü→u, ß→ss, as the stemmer folds) and is pure.
  */
 import { fold, isLetterWord, isStopWord, stem } from './german';
 
 /** Nouns shorter than four letters that may be compound parts. */
-export const SHORT_PARTS: ReadonlySet<string> = new Set(['amt', 'art', 'bau', 'ehe', 'gas', 'kur', 'ort', 'rat', 'tag', 'zug', 'zoo']);
+export const SHORT_PARTS: ReadonlySet<string> = new Set(['amt', 'art', 'bau', 'ehe', 'gas', 'hof', 'kur', 'ort', 'rat', 'tag', 'zug', 'zoo']);
 
 /** Endings that are also words (`Ende`, `innen`) but in a compound are mostly suffixes: `Mitarbeit|ende`. */
 const SUFFIX_LIKE = new Set(['erin', 'erinnen', 'heit', 'innen', 'keit', 'lich', 'liche', 'lichen', 'licher', 'liches', 'schaft', 'schaften']);
-/** `Ende` as a part only after a linking s: `Monats|ende`, `Jahres|ende`, not `Anzeig|enden`, `Eheschließ|enden`. */
+/** Prefixes that are also nouns (`Miss`) but never begin a compound: `Miss|brauch` is a derivation. */
+const PREFIX_LIKE = new Set(['miss']);
+/** `Ende` as a part only after a linking s: `Monats|ende`, `Jahres|ende`, not `Anzeig|enden`, `Reis|ende`. */
 const ENDE = new Set(['ende', 'enden', 'endem', 'ender', 'endes']);
-/** Stems of words that look like compounds but are not (`Diens|tag`, `Kont|akt`). */
-const NEVER_SPLIT = new Set(['dienstag', 'kontakt']);
+/** Stems of words that look like compounds but are not (`Diens|tag`, `Kont|akt`), and the weekdays. */
+const NEVER_SPLIT = new Set(['kontakt', ...['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'sonnabend'].map(stem)]);
+/**
+ * Prefixes of derived nouns: when the rest of the word is itself a noun (`ver|brauch`,
+ * `ab|teilungen`), the first part must be the prefix plus a known word (`Ab|schluss|prüfung`),
+ * never a noun that swallows the prefix (`Verb|rauch`, `Abtei|lungen`).
+ */
+const DERIVATION_PREFIXES = ['ab', 'an', 'auf', 'aus', 'be', 'bei', 'ein', 'ent', 'er', 'ge', 'miss', 'um', 'un', 'ur', 'ver', 'vor', 'zer', 'zu'];
+/** Suffixes after which a non-final part takes the linking s (`Ordnungs|amt`, `Sicherheits|dienst`). */
+const LINKING_S_SUFFIXES = ['ung', 'heit', 'keit', 'schaft', 'ion'];
+/** Letters an unknown first part must have before its suffix (`sondernutz|ungs`, not `n|ungs`). */
+const MIN_UNKNOWN_STEM = 4;
 
 /** Linking elements; `-er-` is left out (`Kinder` stems to `kind` anyway, and `weit|er|leitung` is wrong). */
 const LINKERS = ['s', 'es', 'n', 'en', 'e'];
@@ -31,6 +46,8 @@ const MIN_PART = 4;
 /** Letters an inflected part may carry beyond its stem (`anmeld|ungen`). */
 const MAX_ENDING = 6;
 const MAX_WORD = 48;
+/** The frequency of a part that only the lexicon knows (a wiki word counts at least 1). */
+const LEXICON_ONLY = 0.5;
 
 export interface Compound {
   /** The folded word. */
@@ -39,6 +56,16 @@ export interface Compound {
   parts: string[];
   /** Start and end offset of each part in the folded word. */
   spans: Array<[number, number]>;
+}
+
+/**
+ * A German lexicon for the index build (src/search/lexicon.ts loads it; the browser never
+ * sees it): folded noun forms, which may be any part, and forms that only begin a
+ * compound (`schul` from Schule, `pruf` from prüfen).
+ */
+export interface Lexicon {
+  nouns: ReadonlySet<string>;
+  modifiers: ReadonlySet<string>;
 }
 
 /** The vocabulary a decompounder checks parts against. */
@@ -63,60 +90,90 @@ export interface Decompounder {
   extraStems(word: string): string[];
 }
 
-function isAcceptablePart(part: string, word: string, start: number): boolean {
+function isAcceptablePart(part: string, start: number): boolean {
   if (part.length < MIN_PART && !SHORT_PARTS.has(part)) return false;
   if (SUFFIX_LIKE.has(part) || isStopWord(part)) return false;
-  if (ENDE.has(part) && (word[start - 1] !== 's' || word[start - 2] === 's')) return false;
+  if (start === 0 && PREFIX_LIKE.has(part)) return false;
   return true;
 }
 
+const needsLinkingS = (part: string) => LINKING_S_SUFFIXES.some((suffix) => part.endsWith(suffix));
+
 /**
- * A split is chosen by: fewest parts (the coarsest split: `Schüler|beförderung`, not
- * `Schul|erbe|förderung`), then the most common parts (`Monats|ende`, not `Monat|sende`),
- * then the fewest linking letters. Dynamic programming over the boundaries where a part
- * starts: from boundary i, the part word[i, j) leads to boundary j, or past a linking
- * element that follows it (never at the end of the word).
+ * Dynamic programming over the boundaries where a part starts: from boundary i, the part
+ * word[i, j) leads to boundary j, or past a linking element that follows it (never at the
+ * end of the word). Splits are compared as the module comment says.
  */
 function createDecompounder(vocabulary: PartVocabulary): Decompounder {
   const splits = new Map<string, Compound | undefined>();
   const extras = new Map<string, string[]>();
 
-  interface Step { parts: number; weight: number; linkers: number; partStart: number; partEnd: number; prev: number }
-  const better = (a: Step, b: Step | undefined) =>
-    !b || a.parts < b.parts || (a.parts === b.parts && (a.weight > b.weight + 1e-9 || (Math.abs(a.weight - b.weight) <= 1e-9 && a.linkers < b.linkers)));
+  interface Step { unknown: number; parts: number; weight: number; linkers: number; partStart: number; partEnd: number; prev: number }
+  const better = (a: Step, b: Step | undefined) => {
+    if (!b) return true;
+    if (a.unknown !== b.unknown) return a.unknown < b.unknown;
+    if (a.parts !== b.parts) return a.parts < b.parts;
+    if (Math.abs(a.weight - b.weight) > 1e-9) return a.weight > b.weight;
+    return a.linkers < b.linkers;
+  };
+  const isKnown = (word: string, i: number, j: number) => vocabulary.partEnds(word, i).includes(j);
+
+  /** For `ver|brauch`: the length of a prefix whose rest is a known word, else 0. */
+  function derivationPrefix(word: string): number {
+    for (const prefix of DERIVATION_PREFIXES) {
+      if (word.length - prefix.length >= MIN_PART && word.startsWith(prefix) && isKnown(word, prefix.length, word.length)) return prefix.length;
+    }
+    return 0;
+  }
 
   function splitFolded(word: string): Compound | undefined {
     const L = word.length;
     const atBoundary: Array<Step | undefined> = new Array(L + 1);
-    atBoundary[0] = { parts: 0, weight: 0, linkers: 0, partStart: -1, partEnd: -1, prev: -1 };
+    atBoundary[0] = { unknown: 0, parts: 0, weight: 0, linkers: 0, partStart: -1, partEnd: -1, prev: -1 };
+    const prefix = derivationPrefix(word);
     let whole: Step | undefined;
+    const offer = (step: Step, end: number) => {
+      if (end === L) {
+        if (better(step, whole)) whole = step;
+        return;
+      }
+      if (!needsLinkingS(word.slice(step.partStart, step.partEnd)) && better(step, atBoundary[end])) atBoundary[end] = step;
+      for (const linker of LINKERS) {
+        const k = end + linker.length;
+        if (k < L && word.startsWith(linker, end) && (linker === 's' || !needsLinkingS(word.slice(step.partStart, step.partEnd)))) {
+          const linked: Step = { ...step, linkers: step.linkers + linker.length };
+          if (better(linked, atBoundary[k])) atBoundary[k] = linked;
+        }
+      }
+    };
+    // An unknown first part that ends like a noun before its linking s: `sondernutzungs|…`.
+    for (const suffix of LINKING_S_SUFFIXES) {
+      for (let at = word.indexOf(`${suffix}s`, MIN_UNKNOWN_STEM); at >= 0; at = word.indexOf(`${suffix}s`, at + 1)) {
+        const end = at + suffix.length;
+        if (end + 1 + MIN_PART > L) break;
+        const step: Step = { unknown: 1, parts: 1, weight: 0, linkers: 1, partStart: 0, partEnd: end, prev: 0 };
+        if (better(step, atBoundary[end + 1])) atBoundary[end + 1] = step;
+      }
+    }
     for (let i = 0; i < L; i++) {
       const from = atBoundary[i];
       if (!from) continue;
       for (const j of vocabulary.partEnds(word, i)) {
         if (i === 0 && j === L) continue;
         const part = word.slice(i, j);
-        if (!isAcceptablePart(part, word, i)) continue;
-        const step: Step = {
+        if (!isAcceptablePart(part, i)) continue;
+        if (i === 0 && prefix > 0 && j < L && (j <= prefix || !isKnown(word, prefix, j))) continue;
+        // Ende only after a linking s that follows a known word: Monats|ende, not Reis|ende.
+        if (ENDE.has(part) && !(word[i - 1] === 's' && word[i - 2] !== 's' && from.partStart >= 0 && isKnown(word, from.partStart, i - 1))) continue;
+        offer({
+          unknown: from.unknown,
           parts: from.parts + 1,
           weight: from.weight + Math.log(vocabulary.frequency(stem(part))),
           linkers: from.linkers,
           partStart: i,
           partEnd: j,
           prev: i,
-        };
-        if (j === L) {
-          if (better(step, whole)) whole = step;
-          continue;
-        }
-        if (better(step, atBoundary[j])) atBoundary[j] = step;
-        for (const linker of LINKERS) {
-          const k = j + linker.length;
-          if (k < L && word.startsWith(linker, j)) {
-            const linked: Step = { ...step, linkers: step.linkers + linker.length };
-            if (better(linked, atBoundary[k])) atBoundary[k] = linked;
-          }
-        }
+        }, j);
       }
     }
     if (!whole || whole.parts < 2) return undefined;
@@ -132,7 +189,18 @@ function createDecompounder(vocabulary: PartVocabulary): Decompounder {
     if (splits.has(folded)) return splits.get(folded);
     const splittable = folded.length >= 2 * MIN_PART - 1 && folded.length <= MAX_WORD && isLetterWord(folded)
       && !NEVER_SPLIT.has(stem(folded)) && !vocabulary.isAtom(stem(folded));
-    const result = splittable ? splitFolded(folded) : undefined;
+    let result: Compound | undefined;
+    // A feminine agent noun splits as its masculine base: Sachbearbeiter|innen, Einwohner|innen.
+    const feminine = /erin(nen)?$/.exec(folded);
+    if (splittable && feminine) {
+      const base = split(folded.slice(0, feminine.index + 2));
+      if (base) {
+        const spans = base.spans.map(([s, e], n) => [s, n === base.spans.length - 1 ? folded.length : e] as [number, number]);
+        result = { word: folded, parts: spans.map(([s, e]) => folded.slice(s, e)), spans };
+      }
+    } else if (splittable) {
+      result = splitFolded(folded);
+    }
     splits.set(folded, result);
     return result;
   }
@@ -199,11 +267,15 @@ class StemTrie {
 
 /**
  * For the index build: the vocabulary is the wiki's own words (a list, or a map of word →
- * count) plus the curated administrative parts, which also never split themselves.
- * Candidate parts are found through a prefix tree of the stems (a stem is a prefix of its
- * folded word), so only a handful of candidates per position are stemmed.
+ * count), the curated administrative parts, which also never split themselves, and – when
+ * given – a lexicon's noun forms (any part) and modifier forms (not the last part).
+ * Candidate parts of the wiki are found through a prefix tree of the stems (a stem is a
+ * prefix of its folded word), so only a handful of candidates per position are stemmed;
+ * lexicon forms are looked up as they stand.
  */
-export function decompounderFromVocabulary(words: Iterable<string> | ReadonlyMap<string, number>, atoms: Iterable<string> = []): Decompounder {
+export function decompounderFromVocabulary(
+  words: Iterable<string> | ReadonlyMap<string, number>, atoms: Iterable<string> = [], lexicon?: Lexicon,
+): Decompounder {
   const counts = new Map<string, number>();
   const atomStems = new Set<string>();
   const trie = new StemTrie();
@@ -230,9 +302,16 @@ export function decompounderFromVocabulary(words: Iterable<string> | ReadonlyMap
           if (!ends.has(j) && counts.has(stem(word.slice(i, j)))) ends.add(j);
         }
       }
+      if (lexicon) {
+        for (let j = i + 3; j <= word.length; j++) {
+          const part = word.slice(i, j);
+          if (lexicon.nouns.has(part) || (j < word.length && lexicon.modifiers.has(part))) ends.add(j);
+        }
+      }
       return [...ends].sort((a, b) => a - b);
     },
-    frequency: (s) => counts.get(s) ?? 1,
+    // Parts only the lexicon knows count less than words of the wiki: Rechts|amt, not Recht|samt.
+    frequency: (s) => counts.get(s) ?? LEXICON_ONLY,
     isAtom: (s) => atomStems.has(s),
   });
 }

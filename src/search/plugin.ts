@@ -11,6 +11,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadWiki, TYPE_LABELS, type Wiki } from '../knowledge';
 import { buildSearchIndex } from './build';
 import { departmentTitles, searchDocumentsFromWiki } from './documents';
+import { germanLexicon } from './lexicon';
 import { SEARCH_DIR } from './types';
 
 export interface SearchPluginOptions {
@@ -66,6 +67,7 @@ export default function searchPlugin(context: LoadContext, options: SearchPlugin
       const built = buildSearchIndex(documents, {
         departments: departmentTitles(wiki),
         types: TYPE_LABELS,
+        lexicon: germanLexicon(),
         maxDocumentsPerShard: options.maxDocumentsPerShard,
       });
       const folder = join(outDir, SEARCH_DIR);

@@ -111,8 +111,12 @@ describe('search on the sample wiki', () => {
 describe('search with the keyboard', () => {
   it('Strg+K focuses the box, arrows choose, Enter opens, Esc closes', async () => {
     const { page, foreignRequests } = await openPage(browser, `${sample.url}fb20-finanzen/`);
-    await page.keyboard.press('Control+k');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Wiki durchsuchen');
+    // The shortcut listener is registered when React has hydrated, which can come after
+    // "networkidle" on a loaded machine: press again until the box has the focus.
+    await expect.poll(async () => {
+      await page.keyboard.press('Control+k');
+      return page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    }, { timeout: 10_000 }).toBe('Wiki durchsuchen');
     await page.keyboard.type('Gewerbeanmeldungen');
     await page.getByRole('option', { name: /Gewerbeanmeldung bearbeiten/ }).waitFor();
     const box = page.locator(BOX);

@@ -11,8 +11,8 @@ export interface MarkdownSource {
   frontMatter: ForeignFrontMatter;
   /** The title used for ERB fragments: the given one, the page's or the file name's. */
   title: string;
-  erbReplaced: number;
-  erbRemoved: string[];
+  /** For the report, in German: front matter, ERB and Liquid remarks. */
+  notes: string[];
 }
 
 /**
@@ -64,6 +64,12 @@ export function readMarkdownSource(bytes: Uint8Array, label: string, fallbackTit
   const erb = replaceErb(body, title);
   const liquid = convertLiquid(erb.text);
   if (liquid.text.trim() === '' && Object.keys(data).length === 0) throw new ImportError(`${label}: Die Datei ist leer.`);
-  if (liquid.kept > 0) frontMatter.notes.push(`Liquid-Ausdrücke ({% … %}, {{ … }}) als Text übernommen: ${liquid.kept}`);
-  return { tree: markdownToMdast(liquid.text), frontMatter, title, erbReplaced: erb.replaced, erbRemoved: erb.removed };
+  const notes = [...frontMatter.notes];
+  if (erb.replaced > 0) notes.push(`ERB-Ausdrücke ersetzt: ${erb.replaced}`);
+  if (erb.asCode.length > 0) notes.push(`ERB-Aufrufe durch ihre Angaben als Code ersetzt: ${erb.asCode.join(', ')}`);
+  if (erb.loops.length > 0) notes.push(`ERB-Schleifen samt Inhalt entfernt (Hinweis im Text): ${erb.loops.join(' | ')}`);
+  if (erb.removed.length > 0) notes.push(`ERB entfernt: ${erb.removed.join(' | ')}`);
+  if (erb.inCode > 0) notes.push(`ERB in Code-Beispielen unverändert übernommen: ${erb.inCode}`);
+  if (liquid.kept > 0) notes.push(`Liquid-Ausdrücke ({% … %}, {{ … }}) als Text übernommen: ${liquid.kept}`);
+  return { tree: markdownToMdast(liquid.text), frontMatter, title, notes };
 }

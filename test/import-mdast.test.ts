@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../src/bench/generate';
+import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
+import { htmlToMdast, markdownToMdast, mdastToMarkdown, mdastToMarkdownReference } from '../src/import/mdast';
+import { CORPORA, markdownFiles, ROOT } from './helpers';
+
+// The import's fast text handler (mdast.ts) against the serialiser's own escaping.
+describe('writing Markdown: the fast text handler equals state.safe', () => {
+  it('on docs/, both corpora and the templates', () => {
+    const files = [ROOT + '/docs', join(CORPORA, '18f-handbook'), join(CORPORA, 'moj-modernisation-platform'), ROOT + '/templates'].flatMap((dir) => markdownFiles(dir));
+    expect(files.length).toBeGreaterThan(450);
+    for (const file of files) {
+      const tree = markdownToMdast(readFileSync(file, 'utf8'));
+      expect(mdastToMarkdown(tree), file).toBe(mdastToMarkdownReference(tree));
+    }
+  }, 120_000);
+
+  it('on the large Word document of the benchmark (wide tables)', async () => {
+    const { bytes } = await largeDocx(LARGE_DOCX);
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    const tree = await htmlToMdast(html);
+    expect(mdastToMarkdown(tree)).toBe(mdastToMarkdownReference(tree));
+  }, 120_000);
+
+  it('on random texts of every ASCII punctuation character, in paragraphs, emphasis, links and table cells', () => {
+    const random = mulberry32(14);
+    const ATOMS = ['a', 'Wort', ' ', '  ', '1', '12', 'ä', '\u00a0', 'www', 'http', 'mailto', '@', '\n', ...'!"#$%&\'()*+,-./:;<=>?[\\]^_`{|}~'];
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => ATOMS[Math.floor(random() * ATOMS.length)]).join('');
+    for (let run = 0; run < 3000; run++) {
+      const tree: Root = {
+        type: 'root',
+        children: [
+          { type: 'paragraph', children: [{ type: 'text', value: word() }, { type: 'strong', children: [{ type: 'text', value: word() }] }, { type: 'text', value: word() }] },
+          { type: 'paragraph', children: [{ type: 'link', url: 'x.md', children: [{ type: 'text', value: word() }] }, { type: 'text', value: word() }] },
+          { type: 'table', children: [
+            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: word() }] }, { type: 'tableCell', children: [{ type: 'emphasis', children: [{ type: 'text', value: word() }] }] }] },
+            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: word() }] }, { type: 'tableCell', children: [{ type: 'text', value: word() }] }] },
+          ] },
+          { type: 'heading', depth: 2, children: [{ type: 'text', value: word() }] },
+          { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: word() }] }] }] },
+        ],
+      };
+      expect(mdastToMarkdown(tree), JSON.stringify(tree)).toBe(mdastToMarkdownReference(tree));
+    }
+  });
+});
