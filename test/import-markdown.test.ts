@@ -10,23 +10,16 @@ import { rewriteLinks, siteRoot } from '../src/import/links';
 import { markdownToMdast, mdastToMarkdown } from '../src/import/mdast';
 import { loadWiki, parseFrontMatter, parseIsoDate, validateWiki } from '../src/knowledge';
 import { MINI_WIKI, ROOT, tempDir } from './helpers';
+import { IMPORT_TODAY, importOptions, importProject } from './import-helpers';
 
 // A small GOV.UK tech-docs wiki (Middleman: the site is `source/`) with one page per class
 // of problem found importing a real handbook.
 const TECHDOCS = join(ROOT, 'test/fixtures/import-techdocs');
-const TODAY = parseIsoDate('2026-11-30')!;
+const TODAY = IMPORT_TODAY;
 const PNG = readFileSync(join(TECHDOCS, 'source/manual/images/icinga/critical.png'));
 
-function project(): { root: string; docs: string; staticDir: string } {
-  const root = tempDir('stellenwissen-import-md-');
-  const docs = join(root, 'docs');
-  cpSync(MINI_WIKI, docs, { recursive: true });
-  return { root, docs, staticDir: join(root, 'static') };
-}
-
-const options = (p: { docs: string; staticDir: string }, source: string, more: Partial<ImportOptions> = {}): ImportOptions => ({
-  source, type: 'guide', department: 'fb1', docs: p.docs, staticDir: p.staticDir, today: TODAY, ...more,
-});
+const project = () => importProject('stellenwissen-import-md-');
+const options = importOptions;
 
 /** Imports `source` into a fresh project; returns the written articles' bodies by target and the report. */
 async function importInto(source: string, more: Partial<ImportOptions> = {}) {

@@ -12,8 +12,9 @@ import { idFromPath, slugify } from '../src/import/slug';
 import { loadWiki, parseFrontMatter, parseIsoDate, validateWiki } from '../src/knowledge';
 import { PNG, prozessDocx, stellenbeschreibungDocx } from './docx-fixtures';
 import { MINI_WIKI, CORPORA, ROOT, tempDir } from './helpers';
+import { IMPORT_TODAY, importOptions, importProject } from './import-helpers';
 
-const TODAY = parseIsoDate('2026-11-30')!;
+const TODAY = IMPORT_TODAY;
 const MOJ = join(CORPORA, 'moj-modernisation-platform');
 
 function run(args: string[], cwd: string) {
@@ -38,17 +39,8 @@ function snapshot(root: string): Map<string, string> {
   return files;
 }
 
-/** A temporary project: the mini wiki in `docs/`, an empty `static/`. */
-function project(): { root: string; docs: string; staticDir: string } {
-  const root = tempDir('stellenwissen-import-');
-  const docs = join(root, 'docs');
-  cpSync(MINI_WIKI, docs, { recursive: true });
-  return { root, docs, staticDir: join(root, 'static') };
-}
-
-const options = (p: { docs: string; staticDir: string }, source: string, more: Partial<ImportOptions> = {}): ImportOptions => ({
-  source, type: 'guide', department: 'fb1', docs: p.docs, staticDir: p.staticDir, today: TODAY, ...more,
-});
+const project = () => importProject('stellenwissen-import-');
+const options = importOptions;
 
 const findingsOf = (docs: string, file: string) =>
   validateWiki(loadWiki(docs, docs), TODAY).findings.filter((f) => f.file === file);

@@ -5,6 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { missingSystemPackages, SYSTEM_PACKAGES } from './e2e/system-packages';
 import { ROOT, tempDir } from './helpers';
 
+/** Runs a copy of the install script beside the given package list, with no PATH (so no apt-get, no sudo). */
+function runInstallScript(list: string) {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'scripts'));
+  copyFileSync(join(ROOT, 'scripts/install-system-packages.sh'), join(dir, 'scripts/install-system-packages.sh'));
+  writeFileSync(join(dir, 'scripts/system-packages.txt'), list);
+  return spawnSync('/bin/bash', [join(dir, 'scripts/install-system-packages.sh')], { encoding: 'utf8', env: { PATH: '/nonexistent' } });
+}
+
 describe('system packages of the tests', () => {
   it('lists chromium, nginx and apache2 with their binaries', () => {
     expect([...SYSTEM_PACKAGES.keys()]).toEqual(['chromium', 'nginx', 'apache2']);
@@ -19,21 +28,13 @@ describe('system packages of the tests', () => {
   });
 
   it('the install script does nothing when every binary is there', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'scripts'));
-    copyFileSync(join(ROOT, 'scripts/install-system-packages.sh'), join(dir, 'scripts/install-system-packages.sh'));
-    writeFileSync(join(dir, 'scripts/system-packages.txt'), '# Kommentar\nbash /bin/bash\n');
-    const run = spawnSync('/bin/bash', [join(dir, 'scripts/install-system-packages.sh')], { encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    const run = runInstallScript('# Kommentar\nbash /bin/bash\n');
     expect(run.status).toBe(0);
     expect(run.stdout + run.stderr).toBe('');
   });
 
   it('the install script fails with one German line naming the package where there is no apt-get', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'scripts'));
-    copyFileSync(join(ROOT, 'scripts/install-system-packages.sh'), join(dir, 'scripts/install-system-packages.sh'));
-    writeFileSync(join(dir, 'scripts/system-packages.txt'), 'bash /bin/bash\nfehlt-paket /nicht/vorhanden\n');
-    const run = spawnSync('/bin/bash', [join(dir, 'scripts/install-system-packages.sh')], { encoding: 'utf8', env: { PATH: '/nonexistent' } });
+    const run = runInstallScript('bash /bin/bash\nfehlt-paket /nicht/vorhanden\n');
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^Systempakete fehlen: fehlt-paket\. Kein apt-get/);
