@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { largeDocx } from '../src/bench/large-docx';
+import mammoth from 'mammoth';
+import { openArrayBuffer } from 'mammoth/lib/zipfile';
+import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
+import { stripRevisionIds } from '../src/import/sources/word-xml';
 import { formatImportReport, planImport, writeImport, type ImportOptions } from '../src/import';
 import { markdownToMdast, mdastToMarkdown } from '../src/import/mdast';
 import { arrangeSections } from '../src/import/sections';
 import { loadWiki, parseFrontMatter, parseIsoDate, validateWiki } from '../src/knowledge';
 import {
-  bookmarksDocx, deepHeadingsDocx, emphasisDocx, footnotesDocx, GIF, leftOutDocx, LINKED_TARGET, PNG, pictureOnlyDocx, tableCellsDocx,
+  bookmarksDocx, deepHeadingsDocx, emphasisDocx, footnotesDocx, GIF, leftOutDocx, LINKED_TARGET, PNG, pictureOnlyDocx, prozessDocx, stellenbeschreibungDocx, tableCellsDocx,
 } from './docx-fixtures';
 import { MINI_WIKI, tempDir } from './helpers';
 
@@ -150,5 +153,33 @@ describe('heading levels beyond ######', () => {
     const arranged = arrangeSections(markdownToMdast('# A\n\n### B\n\n##### C\n\n###### D\n\n###### E\n'), 'guide', { takeTitle: false });
     expect(mdastToMarkdown(arranged.tree)).toMatch(/^## A\n\n### B\n\n#### C\n\n##### D\n\n##### E\n/);
     expect(arranged.merged).toEqual([]);
+  });
+});
+
+describe('revision ids removed before mammoth reads the document', () => {
+  it('gives mammoth the same HTML as the untouched package (every fixture and the large benchmark document)', async () => {
+    const documents: Array<[string, Buffer]> = [
+      ['stellenbeschreibung', await stellenbeschreibungDocx()], ['prozess', await prozessDocx()], ['tabellen', await tableCellsDocx()],
+      ['textmarken', await bookmarksDocx()], ['fussnoten', await footnotesDocx()], ['weggelassen', await leftOutDocx()],
+      ['nur bild', await pictureOnlyDocx()], ['ueberschriften', await deepHeadingsDocx()], ['betonung', await emphasisDocx()],
+      ['gross', Buffer.from((await largeDocx({ ...LARGE_DOCX, tables: 1 })).bytes)],
+    ];
+    for (const [name, bytes] of documents) {
+      const zip = await openArrayBuffer(bytes);
+      const xml = await zip.read('word/document.xml', 'utf-8') as string;
+      const stripped = stripRevisionIds(xml);
+      const before = await mammoth.convertToHtml({ buffer: bytes });
+      zip.write('word/document.xml', stripped);
+      const after = await mammoth.convertToHtml({ file: zip } as unknown as { buffer: Buffer });
+      expect(after.value, name).toBe(before.value);
+      expect(after.messages, name).toEqual(before.messages);
+      expect(stripped, name).not.toMatch(/\bw:rsid\w*=|\bw14:(?:paraId|textId)=/);
+    }
+  }, 120_000);
+
+  it('touches attributes inside tags only, never text that looks like one', () => {
+    const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+      + '<w:p w14:paraId="1A2B" w:rsidR="00AB" w:rsidRDefault=\'00CD\'><w:r w:rsidRPr="00EF"><w:t xml:space="preserve"> w:rsidR="1" bleibt</w:t></w:r></w:p></w:document>';
+    expect(stripRevisionIds(xml)).toBe(xml.replace(' w14:paraId="1A2B" w:rsidR="00AB" w:rsidRDefault=\'00CD\'', '').replace(' w:rsidRPr="00EF"', ''));
   });
 });

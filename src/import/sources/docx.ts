@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { openArrayBuffer, type MammothZip } from 'mammoth/lib/zipfile';
 import { ImportError } from '../errors';
-import { countComments, LEFT_OUT_NOTE, markLeftOut, readRelationships, type LeftOut, type LeftOutKind } from './word-xml';
+import { countComments, LEFT_OUT_NOTE, markLeftOut, readRelationships, stripRevisionIds, type LeftOut, type LeftOutKind } from './word-xml';
 
 export interface ExtractedImage {
   /** File name under static/img/<id>/, e.g. `bild-1.png`. */
@@ -80,12 +80,12 @@ async function markPackage(zip: MammothZip): Promise<{ leftOut: LeftOut[]; comme
   const leftOut: LeftOut[] = [];
   let comments = 0;
   for (const part of [mainPart, ...notes.map((r) => `${folder}${r.target}`)]) {
-    const xml = await read(part);
-    if (xml === undefined) continue;
+    const original = await read(part);
+    if (original === undefined) continue;
+    const xml = stripRevisionIds(original);
     if (part === mainPart) comments = countComments(xml);
     const marked = markLeftOut(xml, part === mainPart ? mainRels : readRelationships(await read(relsOf(part))));
-    if (marked.leftOut.length === 0) continue;
-    zip.write(part, marked.xml);
+    if (marked.xml !== original) zip.write(part, marked.xml);
     leftOut.push(...marked.leftOut);
   }
   return { leftOut, comments };
