@@ -1,6 +1,6 @@
 /**
  * A seeded, deterministic generator of benchmark wikis in the contract format
- * (../shared/knowledge-model.md): departments, posts, processes, handovers and guides
+ * (contract/knowledge-model.md): departments, posts, processes, handovers and guides
  * with realistic – invented – German administrative text, plus an HR register of
  * departures. Pure (`generateWiki`) plus a small fs writer (`writeGeneratedWiki`).
  *
