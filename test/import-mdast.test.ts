@@ -5,7 +5,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/bench/generate';
 import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
-import { htmlToMdast, markdownToMdast, mdastToMarkdown, mdastToMarkdownReference } from '../src/import/mdast';
+import { htmlToMdast, htmlToMdastReference, markdownToMdast, mdastToMarkdown, mdastToMarkdownReference } from '../src/import/mdast';
+import * as fixtures from './docx-fixtures';
 import { CORPORA, markdownFiles, ROOT } from './helpers';
 
 // The import's fast text handler (mdast.ts) against the serialiser's own escaping.
@@ -46,5 +47,31 @@ describe('writing Markdown: the fast text handler equals state.safe', () => {
       };
       expect(mdastToMarkdown(tree), JSON.stringify(tree)).toBe(mdastToMarkdownReference(tree));
     }
+  });
+});
+
+// The import's parser without source positions (mdast.ts) against rehype-parse.
+describe('reading Word HTML: parse5 without positions equals rehype-parse', () => {
+  const withoutPositions = (tree: unknown) => JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+
+  it('on every Word fixture and the large benchmark document', async () => {
+    const builders = [
+      fixtures.stellenbeschreibungDocx, fixtures.prozessDocx, fixtures.tableCellsDocx, fixtures.bookmarksDocx, fixtures.footnotesDocx,
+      fixtures.leftOutDocx, fixtures.pictureOnlyDocx, fixtures.deepHeadingsDocx, fixtures.emphasisDocx,
+    ];
+    const documents = [...await Promise.all(builders.map((build) => build())), Buffer.from((await largeDocx(LARGE_DOCX)).bytes)];
+    for (const [i, bytes] of documents.entries()) {
+      const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+      const fast = await htmlToMdast(html);
+      const reference = await htmlToMdastReference(html);
+      expect(withoutPositions(fast), `document ${i}`).toBe(withoutPositions(reference));
+      expect(mdastToMarkdown(fast), `document ${i}`).toBe(mdastToMarkdown(reference));
+    }
+  }, 120_000);
+
+  it('on hand-written HTML with whitespace, entities, nested lists, tables and templates', async () => {
+    const html = '<h1>Titel &amp; mehr</h1>\n  <p> Text  mit\tLeer  </p><ul><li>eins<ul><li>zwei</li></ul></li></ul>'
+      + '<table><tr><td><p>a</p><p>b</p></td><td>&lt;x&gt;</td></tr></table><template><p>t</p></template><p><strong> fett </strong><a href="#x">L</a></p>';
+    expect(withoutPositions(await htmlToMdast(html))).toBe(withoutPositions(await htmlToMdastReference(html)));
   });
 });
