@@ -6,8 +6,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { loadWiki, TYPE_LABELS } from '../knowledge';
-import { buildSearchIndex, decompounderForWords } from '../search/build';
+import { loadWiki, TYPE_LABELS, type Wiki } from '../knowledge';
+import { buildSearchIndex, decompounderForWords, type BuiltSearchIndex } from '../search/build';
+import type { Lexicon } from '../search/decompound';
 import { departmentTitles, searchDocumentsFromWiki } from '../search/documents';
 import { germanLexicon } from '../search/lexicon';
 import { evaluateDecompounder, readCompoundList, type CompoundQuality } from './compound-quality';
@@ -33,15 +34,20 @@ export function lexiconLoadMs(): number {
   return performance.now() - started;
 }
 
+/** The search index of a wiki as the plugin builds it, without a site (page paths from the file paths). */
+export function buildIndexWithoutSite(wiki: Wiki, lexicon: Lexicon): BuiltSearchIndex {
+  const documents = searchDocumentsFromWiki(wiki, (article) => `/${article.relPath.replace(/\.md$/, '')}`);
+  return buildSearchIndex(documents, { departments: departmentTitles(wiki), types: TYPE_LABELS, lexicon });
+}
+
 export function measureIndexSize(docsDir: string): IndexSize {
   const lexicon = germanLexicon();
   const wiki = loadWiki(docsDir);
-  const documents = searchDocumentsFromWiki(wiki, (article) => `/${article.relPath.replace(/\.md$/, '')}`);
   const started = performance.now();
-  const built = buildSearchIndex(documents, { departments: departmentTitles(wiki), types: TYPE_LABELS, lexicon });
+  const built = buildIndexWithoutSite(wiki, lexicon);
   const buildMs = performance.now() - started;
   const size: IndexSize = {
-    articles: documents.length, files: built.files.size, bytes: 0, gzipBytes: 0, largestBytes: 0, largestGzipBytes: 0,
+    articles: built.stats.documents, files: built.files.size, bytes: 0, gzipBytes: 0, largestBytes: 0, largestGzipBytes: 0,
     words: built.stats.words, compounds: built.stats.compounds, buildMs,
   };
   for (const content of built.files.values()) {
