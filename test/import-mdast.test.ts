@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/bench/generate';
@@ -45,6 +45,36 @@ describe('writing Markdown: the fast text handler equals state.safe', () => {
           { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: word() }] }] }] },
         ],
       };
+      expect(mdastToMarkdown(tree), JSON.stringify(tree)).toBe(mdastToMarkdownReference(tree));
+    }
+  });
+  it('on random tables: ragged rows, alignment, and cells of text, <br>, emphasis, code, links and multi-line HTML', () => {
+    const random = mulberry32(15);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const ATOMS = ['a', 'Zelle', ' ', '|', '\\|', '`', '*', '_', '\n', '-', ':', '<', '&', '[', ']', '1.', '#', '\u00a0'];
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(ATOMS)).join('');
+    const phrasing = (): PhrasingContent => {
+      switch (Math.floor(random() * 8)) {
+        case 0: return { type: 'html', value: '<br>' };
+        case 1: return { type: 'html', value: pick(['<br>\n', '<span>x</span>', '']) };
+        case 2: return { type: 'emphasis', children: [{ type: 'text', value: word() }] };
+        case 3: return { type: 'inlineCode', value: word() };
+        case 4: return { type: 'link', url: pick(['a.md', 'https://example.org/|x']), children: [{ type: 'text', value: word() }] };
+        default: return { type: 'text', value: random() < 0.5 ? pick(['Text', 'zwei Wörter', ' vorn', 'hinten ', '']) : word() };
+      }
+    };
+    const ALIGN = [null, 'left', 'right', 'center'] as const;
+    for (let run = 0; run < 2000; run++) {
+      const columns = 1 + Math.floor(random() * 4);
+      const rows: TableRow[] = Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({
+        type: 'tableRow',
+        children: Array.from({ length: Math.max(0, columns - Math.floor(random() * 2)) }, (): TableCell => ({
+          type: 'tableCell', children: Array.from({ length: Math.floor(random() * 4) }, phrasing),
+        })),
+      }));
+      const table: Table = { type: 'table', children: rows };
+      if (random() < 0.5) table.align = Array.from({ length: columns }, () => pick(ALIGN));
+      const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Vor' }] }, table] };
       expect(mdastToMarkdown(tree), JSON.stringify(tree)).toBe(mdastToMarkdownReference(tree));
     }
   });

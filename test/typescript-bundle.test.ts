@@ -1,6 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureBundle } from '../src/runtime/typescript-bundle.cjs';
 import { tempDir } from './helpers';
@@ -36,5 +37,51 @@ describe('ensureBundle (the launcher behind npm run validate and friends)', () =
     const dir = tempDir('stellenwissen-bundle-');
     writeFileSync(join(dir, 'broken.ts'), 'export const = ;\n');
     await expect(ensureBundle(join(dir, 'broken.ts'))).rejects.toThrow(/broken\.ts|Expected/);
+  });
+});
+
+describe('runEntry (with V8\'s code cache beside the bundle)', () => {
+  const launcher = resolve(__dirname, '../src/runtime/typescript-bundle.cjs');
+  const start = (entry: string) =>
+    spawnSync(process.execPath, ['-e', `require(${JSON.stringify(launcher)}).runEntry(${JSON.stringify(entry)})`], { encoding: 'utf8' });
+  const caches = (bundle: string) => readdirSync(dirname(bundle)).filter((name) => name.startsWith(`${basename(bundle)}.`) && name.endsWith('.v8'));
+
+  it('runs the bundle like require, writes the cache once, survives a broken cache and drops it on a rebuild', async () => {
+    const dir = tempDir('stellenwissen-codecache-');
+    const entry = join(dir, 'main.ts');
+    writeFileSync(entry, "import { value } from './dep';\nconsole.log(`${value}|${typeof require}|${__filename.endsWith('.cjs')}`);\n");
+    writeFileSync(join(dir, 'dep.ts'), 'export const value: number = 1;\n');
+    const bundle = await ensureBundle(entry);
+
+    const first = start(entry);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe('1|function|true\n');
+    const [cache] = caches(bundle);
+    expect(cache).toMatch(/\.\d+-\d+\.v8$/);
+    const cachePath = join(dirname(bundle), cache!);
+    const written = statSync(cachePath).mtimeMs;
+
+    // Accepted and no bigger run: left as it is.
+    expect(start(entry).stdout).toBe('1|function|true\n');
+    expect(statSync(cachePath).mtimeMs).toBe(written);
+
+    // A cache V8 rejects is replaced; the run is unaffected.
+    writeFileSync(cachePath, 'kein Code-Cache');
+    expect(start(entry).stdout).toBe('1|function|true\n');
+    expect(readFileSync(cachePath, 'utf8')).not.toBe('kein Code-Cache');
+
+    writeFileSync(join(dir, 'dep.ts'), 'export const value: number = 22;\n');
+    expect(start(entry).stdout).toBe('22|function|true\n');
+    expect(caches(bundle)).toHaveLength(1);
+    expect(caches(bundle)[0]).not.toBe(cache);
+  });
+
+  it('reports an error thrown by the entry with the bundle named', async () => {
+    const dir = tempDir('stellenwissen-codecache-');
+    const entry = join(dir, 'fails.ts');
+    writeFileSync(entry, "throw new Error('absichtlich');\n");
+    const result = start(entry);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('absichtlich');
   });
 });

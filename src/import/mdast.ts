@@ -1,4 +1,4 @@
-import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Parent, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import { fromParse5 } from 'hast-util-from-parse5';
@@ -10,14 +10,29 @@ import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import { defaultHandlers } from 'mdast-util-to-markdown';
+import { markdownTable } from 'markdown-table';
 import { WORD_HANDLERS } from './word-html';
 
-type TextHandler = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>;
+type Handlers = NonNullable<StringifyOptions['handlers']>;
+type TextHandler = NonNullable<Handlers['text']>;
+type TableHandler = NonNullable<Handlers['table']>;
 type SerialiserState = Parameters<TextHandler>[2];
+type SerialiserInfo = Parameters<TextHandler>[3];
 
 /** Per serialiser configuration: a character class of every character an unsafe pattern names but the blank, and `\`. */
 const unsafeCharacters = new WeakMap<SerialiserState['unsafe'], RegExp>();
 const LINE_ENDING = /[\r\n]/;
+
+function unsafeCharacterClass(state: SerialiserState): RegExp {
+  let unsafe = unsafeCharacters.get(state.unsafe);
+  if (!unsafe) {
+    const characters = new Set(state.unsafe.map((pattern) => pattern.character));
+    characters.delete(' ');
+    unsafe = new RegExp(`[${[...characters, '\\'].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+    unsafeCharacters.set(state.unsafe, unsafe);
+  }
+  return unsafe;
+}
 
 /**
  * `state.safe` runs some 40 patterns over every text node: most of the Word import's time in
@@ -27,24 +42,58 @@ const LINE_ENDING = /[\r\n]/;
  * is skipped here; test/import-mdast.test.ts compares both ways.
  */
 const text: TextHandler = (node, parent, state, info) => {
-  let unsafe = unsafeCharacters.get(state.unsafe);
-  if (!unsafe) {
-    const characters = new Set(state.unsafe.map((pattern) => pattern.character));
-    characters.delete(' ');
-    unsafe = new RegExp(`[${[...characters, '\\'].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
-    unsafeCharacters.set(state.unsafe, unsafe);
-  }
   const value = node.value;
-  const plain = !unsafe.test(value) &&
+  const plain = !unsafeCharacterClass(state).test(value) &&
     !(value.startsWith(' ') && LINE_ENDING.test(info.before.slice(-1))) &&
     !(value.endsWith(' ') && LINE_ENDING.test(info.after.charAt(0))) &&
     !state.stack.some((construct) => construct === 'autolink' || construct.startsWith('codeFenced'));
   return plain ? value : defaultHandlers.text(node, parent, state, info);
 };
 
+/**
+ * mdast-util-gfm-table's handler, with the same output: a cell of only plain text (as
+ * above) and single-line HTML (`<br>`, the imported cells' line breaks) is those values
+ * joined, which is what phrasing serialisation makes of it; any other cell goes through
+ * `containerPhrasing` as there. Wide Word tables are thousands of such cells.
+ */
+const table: TableHandler = (node: Table, _: unknown, state: SerialiserState, info: SerialiserInfo) => {
+  const unsafe = unsafeCharacterClass(state);
+  const exitTable = state.enter('table');
+  const matrix = node.children.map((row) => {
+    const exitRow = state.enter('tableRow');
+    const cells = row.children.map((cell) => {
+      const values: string[] = [];
+      for (const child of cell.children) {
+        if (child.type === 'text' && !unsafe.test(child.value)) values.push(child.value);
+        else if (child.type === 'html' && !LINE_ENDING.test(child.value)) values.push(child.value);
+        else return phrasingCell(cell, state, info);
+      }
+      return values.join('');
+    });
+    exitRow();
+    return cells;
+  });
+  exitTable();
+  const head = matrix[0];
+  if (head) {
+    const columns = node.align?.length || Math.max(...matrix.map((row) => row.length));
+    while (head.length < columns) head.push('');
+  }
+  return markdownTable(matrix, { align: node.align, alignDelimiters: false, fillRows: false });
+};
+
+function phrasingCell(cell: TableCell, state: SerialiserState, info: SerialiserInfo): string {
+  const exitCell = state.enter('tableCell');
+  const exitPhrasing = state.enter('phrasing');
+  const value = state.containerPhrasing(cell, { ...info, before: '|', after: '|' });
+  exitPhrasing();
+  exitCell();
+  return value;
+}
+
 /** How imported Markdown is written: the house style of the templates. */
 const STYLE: StringifyOptions = {
-  handlers: { text },
+  handlers: { text, table },
   bullet: '-',
   emphasis: '*',
   strong: '*',
