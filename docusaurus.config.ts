@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
-import { normaliseText, parseFrontMatter } from './src/knowledge/frontmatter';
+import { normaliseText, parseFrontMatter } from './src/core/frontmatter';
 import { buildSidebar, type SidebarDoc } from './src/site/sidebar';
 import { rehypeSanitizeArticle, remarkRawHtmlGate } from './src/site/raw-html';
 import { sanitizeSchema } from './src/site/sanitize-schema';

@@ -8,11 +8,17 @@ import { Option } from 'commander';
 import pc from 'picocolors';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
-import {
-  buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
-  decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, runAudit, UsageError, validateWiki, writeFileAtomic,
-  type AuditResult, type ColumnMapping,
-} from '../src/knowledge';
+import { buildCoverageIndex } from '../src/coverage/coverage';
+import { formatAuditCsv } from '../src/hr/format/csv';
+import { formatAuditHtml } from '../src/hr/format/html';
+import { formatAuditJson } from '../src/hr/format/json';
+import { formatAuditMarkdown } from '../src/hr/format/md';
+import { formatAuditTable } from '../src/hr/format/table';
+import { decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, type ColumnMapping } from '../src/hr/register';
+import { runAudit, type AuditResult } from '../src/hr/audit';
+import { UsageError } from '../src/core/wiki';
+import { validateWiki } from '../src/validate/validate';
+import { writeFileAtomic } from '../src/core/fs-atomic';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];

@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Option } from 'commander';
 import { createProgram, EXIT, runCli, wholeNumber } from '../src/cli/run';
-import { UsageError } from '../src/knowledge';
+import { UsageError } from '../src/core/wiki';
 import {
   GENERATOR_VERSION, generateWiki, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
 } from '../src/bench/generate';

@@ -2,10 +2,13 @@
 import { Option } from 'commander';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { createProgram, docsOption, EXIT, runCli } from '../src/cli/run';
-import {
-  buildProcessRegister, formatFinding, formatProcessRegisterCsv, formatProcessRegisterJson, localToday,
-  UsageError, writeFileAtomic, type SkippedArticle,
-} from '../src/knowledge';
+import { buildProcessRegister, formatProcessRegisterJson, type SkippedArticle } from '../src/process-register/build';
+import { formatFinding } from '../src/validate/format/text';
+import { formatProcessRegisterCsv } from '../src/process-register/csv';
+import { localToday } from '../src/core/dates';
+import { UsageError } from '../src/core/wiki';
+import { writeFileAtomic } from '../src/core/fs-atomic';
+import { counted } from '../src/core/german';
 
 const FORMATS = ['json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +40,7 @@ void runCli(program, async () => {
     process.stderr.write(`export: übersprungen: ${skipped.file} (${REASONS[skipped.reason]})\n`);
     for (const finding of skipped.findings) process.stderr.write(`  ${formatFinding(finding)}\n`);
   }
-  const count = `${register.processes.length} ${register.processes.length === 1 ? 'Prozess' : 'Prozesse'}`;
+  const count = counted(register.processes.length, 'Prozess', 'Prozesse');
   if (o.out) {
     writeFileAtomic(o.out, output);
     process.stderr.write(`Register geschrieben: ${o.out} (${count})\n`);

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createProgram, EXIT, runCli } from '../src/cli/run';
 import { Option } from 'commander';
-import { writeFileAtomic } from '../src/knowledge';
-import { formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH } from '../src/knowledge/schema/front-matter-cms';
+import { writeFileAtomic } from '../src/core/fs-atomic';
+import { formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH } from '../src/authoring/front-matter-cms';
 
 const program = createProgram('gen:editor', 'Erzeugt frontmatter.json (Formulare für Front Matter CMS in VS Code) aus den Schemas.')
   .addOption(new Option('--check', 'nur prüfen, ob frontmatter.json aktuell ist (Exit 1, wenn nicht)'));

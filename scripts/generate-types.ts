@@ -1,11 +1,11 @@
 /**
- * Generates src/knowledge/generated/front-matter.ts from schemas/*.schema.json,
+ * Generates src/core/generated/front-matter.ts from schemas/*.schema.json,
  * so the TypeScript types are derived from the schemas and never written by hand.
  * `--check` exits 1 when the committed file is out of date (run by the tests).
  */
-import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/knowledge/schema/generate-types';
+import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/core/schema/generate-types';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../src/knowledge/fs-atomic';
+import { writeFileAtomic } from '../src/core/fs-atomic';
 
 async function main(): Promise<void> {
   const code = await generateFrontMatterTypes();

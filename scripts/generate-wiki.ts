@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { createProgram, EXIT, runCli, wholeNumber } from '../src/cli/run';
-import { UsageError } from '../src/knowledge';
+import { UsageError } from '../src/core/wiki';
 import {
   generateWiki, isEmptyOrMissing, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
 } from '../src/bench/generate';

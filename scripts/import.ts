@@ -7,7 +7,7 @@
 import { Argument, Option } from 'commander';
 import { loadWikiForCommand } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
-import { formatImportReport, IMPORT_TYPES, planImport, writeImport, type ImportType } from '../src/import';
+import { formatImportReport, IMPORT_TYPES, planImport, writeImport, type ImportType } from '../src/authoring/import';
 
 const program = createProgram('import', 'Importiert Word-Dokumente (.docx) und Markdown-Seiten anderer Wikis als Artikel (überschreibt nie).')
   .addArgument(new Argument('<quelle>', '.docx-Datei, .md-Datei oder Ordner davon'))

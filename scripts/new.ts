@@ -5,10 +5,14 @@
 import { join } from 'node:path';
 import { Argument, Option } from 'commander';
 import { createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
-import {
-  ARTICLE_TYPES, createFileExclusive, loadWiki, localToday, planNewArticle, stringValue, TYPE_LABELS, UsageError,
-  validateWiki, type Wiki,
-} from '../src/knowledge';
+import { ARTICLE_TYPES } from '../src/core/schema/schemas';
+import { createFileExclusive } from '../src/core/fs-atomic';
+import { loadWiki, UsageError, type Wiki } from '../src/core/wiki';
+import { localToday } from '../src/core/dates';
+import { planNewArticle } from '../src/authoring/scaffold';
+import { stringValue } from '../src/core/article';
+import { TYPE_LABELS } from '../src/core/schema/labels';
+import { validateWiki } from '../src/validate/validate';
 
 const program = createProgram('new', 'Legt einen neuen Artikel aus der Vorlage an (überschreibt nie).')
   .addArgument(new Argument('[typ]', `Artikeltyp: ${ARTICLE_TYPES.join(', ')}`))

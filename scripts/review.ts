@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument } from 'commander';
 import { createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
-import { formatIsoDate, loadWiki, setReviewed, stringValue, UsageError, writeFileAtomic } from '../src/knowledge';
+import { formatIsoDate } from '../src/core/dates';
+import { loadWiki, UsageError } from '../src/core/wiki';
+import { setReviewed } from '../src/authoring/review';
+import { stringValue } from '../src/core/article';
+import { writeFileAtomic } from '../src/core/fs-atomic';
 
 const program = createProgram('review', 'Setzt „reviewed“ eines Artikels auf das Prüfdatum; sonst bleibt die Datei Byte für Byte gleich.')
   .addArgument(new Argument('<kennung>', 'Kennung des überprüften Artikels'))

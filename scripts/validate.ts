@@ -5,10 +5,15 @@ import { Option } from 'commander';
 import pc from 'picocolors';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
-import {
-  formatFinding, formatFindingsGitlab, formatFindingsJson, formatSummary, formatWatchUpdate, IncrementalValidation, isWikiPath,
-  localToday, UsageError, validateWiki, watchReadyLine, type CalendarDate, type Finding, type ValidationResult, type WatchLine,
-} from '../src/knowledge';
+import { formatFinding, formatSummary } from '../src/validate/format/text';
+import { formatFindingsGitlab } from '../src/validate/format/gitlab';
+import { formatFindingsJson } from '../src/validate/format/json';
+import { formatWatchUpdate, watchReadyLine, type WatchLine } from '../src/validate/format/watch';
+import { IncrementalValidation } from '../src/validate/watch';
+import { isWikiPath, UsageError } from '../src/core/wiki';
+import { localToday, type CalendarDate } from '../src/core/dates';
+import { validateWiki, type ValidationResult } from '../src/validate/validate';
+import { type Finding } from '../src/core/finding';
 
 /** Changes arriving within this many milliseconds are checked together (an editor's save is often several events). */
 const DEBOUNCE_MS = 200;

@@ -1,23 +1,80 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importClosure, projectPath, relativeImports } from '../src/core/load/module-graph';
 import { ROOT } from './helpers';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(?:tsx?|cjs)$/.test(e.name) ? [join(dir, e.name)] : []);
 }
 
-describe('core library boundaries', () => {
-  const files = sources(join(ROOT, 'src/knowledge'));
-  it('has no Docusaurus import, no console output and no process.exit', () => {
-    expect(files.length).toBeGreaterThan(10);
+/** The folder under src/ a project file belongs to (`core`, `hr`, …), `scripts`, or another top-level name. */
+function roomOf(file: string): string {
+  const [top, second] = projectPath(ROOT, file).split('/');
+  return top === 'src' ? second! : top!;
+}
+
+/**
+ * Which rooms each room may import from (besides itself). The library rooms stack:
+ * core ← validate ← coverage ← hr / process-register, and authoring on core and validate.
+ * The site (display and build only) never reaches hr: no register row can get into a page.
+ */
+const ALLOWED: Record<string, string[]> = {
+  core: ['runtime'],
+  validate: ['core'],
+  coverage: ['core', 'validate'],
+  hr: ['core', 'validate', 'coverage'],
+  'process-register': ['core', 'validate', 'coverage'],
+  authoring: ['core', 'validate'],
+  search: ['core'],
+  plugin: ['core', 'validate', 'coverage', 'process-register', 'search', 'site', 'runtime'],
+  site: ['core'],
+  components: ['core', 'coverage', 'plugin'],
+  theme: ['components', 'plugin', 'search'],
+  pages: ['plugin', 'components', 'core', 'coverage'],
+  cli: ['core', 'validate'],
+};
+const LIBRARY = ['core', 'validate', 'coverage', 'hr', 'process-register', 'authoring'];
+const SITE = ['plugin', 'site', 'search', 'components', 'theme', 'pages'];
+
+describe('rooms of the code: import directions', () => {
+  const files = sources(join(ROOT, 'src'));
+
+  it('every room imports only the rooms below it', () => {
+    expect(files.length).toBeGreaterThan(80);
+    const wrong: string[] = [];
     for (const file of files) {
+      const room = roomOf(file);
+      const allowed = ALLOWED[room];
+      if (!allowed) continue; // bench, runtime, css: tooling, checked below where it matters
+      for (const target of relativeImports(file)) {
+        const to = roomOf(target);
+        if (to !== room && !allowed.includes(to) && to !== 'schemas') wrong.push(`${projectPath(ROOT, file)} → ${projectPath(ROOT, target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('nothing the site is built from reaches hr/, not even through other modules', () => {
+    const entries = [join(ROOT, 'docusaurus.config.ts'), ...files.filter((file) => SITE.includes(roomOf(file)))];
+    expect(entries.length).toBeGreaterThan(15);
+    const reached = importClosure(entries).filter((file) => roomOf(file) === 'hr').map((file) => projectPath(ROOT, file));
+    expect(reached).toEqual([]);
+    // The check itself sees a real import: the audit reaches hr/ through the same reader.
+    expect(importClosure([join(ROOT, 'scripts/audit.ts')]).some((file) => roomOf(file) === 'hr')).toBe(true);
+  });
+
+  it('the library has no Docusaurus import, no console output and no process.exit', () => {
+    const library = files.filter((file) => LIBRARY.includes(roomOf(file)));
+    expect(library.length).toBeGreaterThan(40);
+    for (const file of library) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/from ['"]@docusaurus|require\(['"]@docusaurus/);
       expect(text, file).not.toMatch(/\bconsole\.|process\.exit/);
     }
   });
+
   it('keeps docs/ and the site free of .mdx (staff content is never executed)', () => {
     const mdx = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? mdx(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : []);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths, buildCoverageIndex, formatAuditCsv, formatAuditHtml, formatAuditJson, formatAuditMarkdown, formatAuditTable,
-  loadWiki, monthsBetween, parseIsoDate, parseRegister, runAudit, validateWiki, withinMonths, type AuditResult, type RegisterEncoding,
-} from '../src/knowledge';
+import { addMonths, parseIsoDate } from '../src/core/dates';
+import { buildCoverageIndex } from '../src/coverage/coverage';
+import { formatAuditCsv } from '../src/hr/format/csv';
+import { formatAuditHtml } from '../src/hr/format/html';
+import { formatAuditJson } from '../src/hr/format/json';
+import { formatAuditMarkdown } from '../src/hr/format/md';
+import { formatAuditTable } from '../src/hr/format/table';
+import { loadWiki } from '../src/core/wiki';
+import { monthsBetween, runAudit, withinMonths, type AuditResult } from '../src/hr/audit';
+import { parseRegister, type RegisterEncoding } from '../src/hr/register';
+import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';
 
 const d = (iso: string) => parseIsoDate(iso)!;

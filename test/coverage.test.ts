@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyseArticle, articleRef, buildCoverageIndex, computeCoverage, gapText, loadWiki, parseIsoDate, validateWiki, type PostCoverage } from '../src/knowledge';
+import { analyseArticle } from '../src/core/article';
+import { articleRef, buildCoverageIndex, computeCoverage, type PostCoverage } from '../src/coverage/coverage';
+import { gapText } from '../src/coverage/texts';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';
 
 const TODAY = '2026-11-28';
@@ -42,6 +47,17 @@ describe('coverage checks (mini wiki)', () => {
     expect(gapText(c.gaps[0])).toBe('Stellenprofil unvollständig: 1 Platzhalter (TODO:) offen');
     const empty = coverage({ 'fb1/stelle-1-002.md': 'REPLACE:Die Leitung vertritt.=><!-- leer -->' }, 'stelle-1-002');
     expect(gapText(empty.gaps[0])).toBe('Stellenprofil unvollständig: Abschnitt „Vertretung“ fehlt oder ist leer');
+  });
+
+  it('sections: the gap names the sections from the article, not from the rule\'s wording', () => {
+    const root = overlayWiki({ 'fb1/stelle-1-002.md': 'REPLACE:Die Leitung vertritt.=><!-- leer -->' });
+    const wiki = loadWiki(root, root);
+    const date = parseIsoDate(TODAY)!;
+    const validation = validateWiki(wiki, date);
+    expect(validation.findings.some((f) => f.rule === 'sections')).toBe(true);
+    const reworded = { ...validation, findings: validation.findings.map((f) => ({ ...f, message: 'anders formuliert' })) };
+    const c = computeCoverage(buildCoverageIndex(wiki, reworded), 'stelle-1-002', { today: date, lead: 6 });
+    expect(c.gaps).toEqual([{ check: 'sections', kind: 'incomplete', sections: ['Vertretung'], placeholders: 0 }]);
   });
 
   it('deputies: none, or only unknown posts, fails', () => {

@@ -9,7 +9,7 @@ import {
   parseDate,
   parseIsoDate,
   type CalendarDate,
-} from '../src/knowledge/dates';
+} from '../src/core/dates';
 
 const d = (year: number, month: number, day: number): CalendarDate => ({ year, month, day });
 const iso = (text: string) => {

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../src/knowledge';
-import { buildFrontMatterConfig, DATE_FORMAT, formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH, type CmsContentType, type CmsField } from '../src/knowledge/schema/front-matter-cms';
-import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../src/knowledge/schema/schemas';
+import { parseFrontMatter } from '../src/core/frontmatter';
+import { buildFrontMatterConfig, DATE_FORMAT, formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH, type CmsContentType, type CmsField } from '../src/authoring/front-matter-cms';
+import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../src/core/schema/schemas';
 import { ROOT } from './helpers';
 
 type Json = Record<string, unknown>;

@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildProcessRegister, formatProcessRegisterCsv, formatProcessRegisterJson, loadWiki, PROCESS_CSV_HEADERS, PROCESS_RECORD_KEYS,
-  type ProcessRecord,
-} from '../src/knowledge';
-import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/knowledge/schema/schemas';
+import { buildProcessRegister, formatProcessRegisterJson, PROCESS_RECORD_KEYS, type ProcessRecord } from '../src/process-register/build';
+import { formatProcessRegisterCsv, PROCESS_CSV_HEADERS } from '../src/process-register/csv';
+import { loadWiki } from '../src/core/wiki';
+import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
 import { MINI_WIKI, overlayWiki, ROOT, tempDir } from './helpers';
 
 const TODAY = { year: 2026, month: 11, day: 28 };

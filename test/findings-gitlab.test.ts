@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFindingsGitlab, type Finding, type GitlabCodeQualityIssue } from '../src/knowledge';
+import { formatFindingsGitlab, type GitlabCodeQualityIssue } from '../src/validate/format/gitlab';
+import { type Finding } from '../src/core/finding';
 
 const finding = (line: number, message = 'Abschnitt „## Ablauf“ fehlt', file = 'docs/fb1/p.md'): Finding =>
   ({ file, line, column: 1, severity: 'error', rule: 'sections', message });

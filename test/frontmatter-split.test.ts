@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../src/bench/generate';
-import { normaliseText, splitFrontMatter } from '../src/knowledge/frontmatter';
+import { normaliseText, splitFrontMatter } from '../src/core/frontmatter';
 import { markdownFiles, CORPORA, ROOT } from './helpers';
 
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileLineOfPointer, normaliseText, parseFrontMatter } from '../src/knowledge/frontmatter';
+import { fileLineOfPointer, normaliseText, parseFrontMatter } from '../src/core/frontmatter';
 
 /** Joins lines with LF; line N of the array is file line N. */
 const lines = (...text: string[]) => text.join('\n');

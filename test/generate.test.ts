@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki } from '../src/bench/generate';
-import { loadWiki, parseIsoDate, parseRegister, validateWiki } from '../src/knowledge';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { parseRegister } from '../src/hr/register';
+import { validateWiki } from '../src/validate/validate';
 import { ROOT, tempDir } from './helpers';
 
 function cli(script: string, args: string[]) {

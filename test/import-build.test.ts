@@ -1,8 +1,11 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImport, writeImport } from '../src/import';
-import { articleRef, loadWiki, parseIsoDate, validateWiki } from '../src/knowledge';
+import { planImport, writeImport } from '../src/authoring/import';
+import { articleRef } from '../src/coverage/coverage';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
 import { PNG, stellenbeschreibungDocx } from './docx-fixtures';
 import { buildSite, MINI_WIKI, CORPORA, ROOT, tempDir, type BuildResult } from './helpers';
 

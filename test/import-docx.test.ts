@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { openArrayBuffer } from 'mammoth/lib/zipfile';
 import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
-import { stripRevisionIds } from '../src/import/sources/word-xml';
-import { formatImportReport, planImport, writeImport, type ImportOptions } from '../src/import';
-import { markdownToMdast, mdastToMarkdown } from '../src/import/mdast';
-import { arrangeSections } from '../src/import/sections';
-import { loadWiki, parseFrontMatter, parseIsoDate, validateWiki } from '../src/knowledge';
+import { stripRevisionIds } from '../src/authoring/import/sources/word-xml';
+import { formatImportReport, planImport, writeImport, type ImportOptions } from '../src/authoring/import';
+import { markdownToMdast, mdastToMarkdown } from '../src/authoring/import/mdast';
+import { arrangeSections } from '../src/authoring/import/sections';
+import { loadWiki } from '../src/core/wiki';
+import { parseFrontMatter } from '../src/core/frontmatter';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
 import {
   bookmarksDocx, deepHeadingsDocx, emphasisDocx, footnotesDocx, GIF, leftOutDocx, LINKED_TARGET, PNG, pictureOnlyDocx, prozessDocx, stellenbeschreibungDocx, tableCellsDocx,
 } from './docx-fixtures';

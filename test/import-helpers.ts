@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportOptions } from '../src/import';
-import { parseIsoDate } from '../src/knowledge';
+import type { ImportOptions } from '../src/authoring/import';
+import { parseIsoDate } from '../src/core/dates';
 import { MINI_WIKI, tempDir } from './helpers';
 
 /** The import tests' check date. */

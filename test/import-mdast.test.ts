@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../src/bench/generate';
 import { LARGE_DOCX, largeDocx } from '../src/bench/large-docx';
-import { htmlToMdast, htmlToMdastReference, markdownToMdast, mdastToMarkdown, mdastToMarkdownReference } from '../src/import/mdast';
+import { htmlToMdast, htmlToMdastReference, markdownToMdast, mdastToMarkdown, mdastToMarkdownReference } from '../src/authoring/import/mdast';
 import * as fixtures from './docx-fixtures';
 import { CORPORA, markdownFiles, ROOT } from './helpers';
 

@@ -2,9 +2,13 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, writeGeneratedWiki, OUTPUT_LAYOUT } from '../src/bench/generate';
-import { analysisFingerprint, currentAnalysisFingerprint } from '../src/knowledge/analysis-cache';
-import { loadWiki, loadWikiAsync, parseIsoDate, validateWiki, type Article, type Wiki } from '../src/knowledge';
-import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/knowledge/schema/schemas';
+import { analysisFingerprint, analysisSources, currentAnalysisFingerprint } from '../src/core/load/analysis-cache';
+import { loadWiki, type Wiki } from '../src/core/wiki';
+import { loadWikiAsync } from '../src/core/load/load-wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
+import { type Article } from '../src/core/article';
+import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
 import { MINI_WIKI, overlayWiki, ROOT, tempDir } from './helpers';
 
 const TODAY = parseIsoDate('2026-11-28')!;
@@ -118,7 +122,7 @@ describe('the analysis cache', () => {
 
 describe('the cache fingerprint', () => {
   const schemas = { COMMON_SCHEMA, TYPE_SCHEMAS };
-  const sources: Array<[string, string]> = [['src/knowledge/rules/stale.ts', 'export const a = 1;'], ['src/knowledge/article.ts', 'x']];
+  const sources: Array<[string, string]> = [['src/core/markdown/remark.ts', 'export const a = 1;'], ['src/core/article.ts', 'x']];
 
   it('changes when a schema changes', () => {
     const changed = structuredClone(schemas) as { COMMON_SCHEMA: { description?: string } };
@@ -126,14 +130,20 @@ describe('the cache fingerprint', () => {
     expect(analysisFingerprint(changed, sources)).not.toBe(analysisFingerprint(schemas, sources));
   });
 
-  it('changes when the source of a rule changes, not when the order of files does', () => {
+  it('changes when the source of the analysing code changes, not when the order of files does', () => {
     const base = analysisFingerprint(schemas, sources);
     expect(analysisFingerprint(schemas, [[sources[0]![0], 'export const a = 2;'], sources[1]!])).not.toBe(base);
     expect(analysisFingerprint(schemas, [...sources].reverse())).toBe(base);
   });
 
-  it('of the running code covers the shipped rule modules', () => {
-    expect(existsSync(join(ROOT, 'src/knowledge/rules/reference.ts'))).toBe(true);
+  it('of the running code covers what analyseArticle imports, and not the rules or the reports', () => {
+    const names = analysisSources().map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining([
+      'src/core/article.ts', 'src/core/frontmatter.ts', 'src/core/markdown/remark.ts', 'src/core/markdown/fast/scanner.ts',
+      'src/core/schema/messages.ts', 'src/core/schema/validator.ts', 'schemas/post.schema.json',
+    ]));
+    for (const name of names) expect(name).toMatch(/^(?:src\/core\/(?!load\/)|schemas\/)/);
+    expect(existsSync(join(ROOT, 'src/hr/format/html.ts'))).toBe(true);
     expect(currentAnalysisFingerprint()).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFinding, loadWiki, parseIsoDate, RULE_IDS, validateWiki, type Finding, type ValidationResult } from '../src/knowledge';
+import { formatFinding } from '../src/validate/format/text';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { RULE_IDS, type Finding } from '../src/core/finding';
+import { validateWiki, type ValidationResult } from '../src/validate/validate';
 import { overlayWiki, CORPORA, ROOT } from './helpers';
 
 const TODAY = parseIsoDate('2026-11-28')!;

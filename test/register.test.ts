@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRegister, detectDelimiter, formatIsoDate, normaliseHeader, parseColumnMapping, parseRegister, UsageError, type RegisterOptions } from '../src/knowledge';
+import { decodeRegister, detectDelimiter, normaliseHeader, parseColumnMapping, parseRegister, type RegisterOptions } from '../src/hr/register';
+import { formatIsoDate } from '../src/core/dates';
+import { UsageError } from '../src/core/wiki';
 
 describe('HR register reader', () => {
   it('reads German Excel exports: BOM, `;`, CRLF, German headers, dates and reasons', () => {

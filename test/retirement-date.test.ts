@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageReachedOn, formatIsoDate, parseIsoDate, retirementAgeMonths, statutoryRetirementDate } from '../src/knowledge';
+import { ageReachedOn, retirementAgeMonths, statutoryRetirementDate } from '../src/hr/retirement-date';
+import { formatIsoDate, parseIsoDate } from '../src/core/dates';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 const retires = (birth: string) => formatIsoDate(statutoryRetirementDate(d(birth)));

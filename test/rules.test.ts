@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatFinding, loadWiki, parseIsoDate, RULE_IDS, RULES, validateWiki } from '../src/knowledge';
+import { formatFinding } from '../src/validate/format/text';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { RULE_IDS } from '../src/core/finding';
+import { RULES } from '../src/validate/rules/index';
+import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';
 
 // Each rule module documents ok/not-ok examples; they are the tests.

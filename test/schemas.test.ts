@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/knowledge/schema/generate-types';
-import { translateSchemaError } from '../src/knowledge/schema/messages';
-import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/knowledge/schema/schemas';
-import { validateFrontMatter } from '../src/knowledge/schema/validator';
+import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/core/schema/generate-types';
+import { translateSchemaError } from '../src/core/schema/messages';
+import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
+import { validateFrontMatter } from '../src/core/schema/validator';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadWiki, summariseMarkdown, TYPE_LABELS, type Article } from '../src/knowledge';
+import { loadWiki } from '../src/core/wiki';
+import { summariseMarkdown } from '../src/core/markdown/remark';
+import { TYPE_LABELS } from '../src/core/schema/labels';
+import { type Article } from '../src/core/article';
 import { buildSearchIndex } from '../src/search/build';
 import { departmentTitles, searchDocumentsFromWiki } from '../src/search/documents';
 import { parseQuery, SearchEngine } from '../src/search/engine';

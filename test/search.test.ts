@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/knowledge';
-import { summariseMarkdown } from '../src/knowledge/markdown';
+import { loadWiki } from '../src/core/wiki';
+import { summariseMarkdown } from '../src/core/markdown/remark';
 import { decompounderForWords, indexTerms } from '../src/search/build';
 import { decompounderFromIndex, decompounderFromVocabulary, SHORT_PARTS } from '../src/search/decompound';
 import { fold, isStopWord, stem, tokenize } from '../src/search/german';

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWiki, parseRegister } from '../src/knowledge';
-import { articleRef } from '../src/knowledge/coverage';
+import { loadWiki } from '../src/core/wiki';
+import { parseRegister } from '../src/hr/register';
+import { articleRef } from '../src/coverage/coverage';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers';
 
 // One real production build of the bundled sample wiki (docs/), shared by the checks below.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadWiki, parseIsoDate, validateWiki } from '../src/knowledge';
+import { loadWiki } from '../src/core/wiki';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
 import { buildSiteData } from '../src/plugin/site-data';
 import { overlayWiki } from './helpers';
 

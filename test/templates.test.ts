@@ -1,7 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_TYPES, loadWiki, parseFrontMatter, parseIsoDate, requiredSections, validateWiki } from '../src/knowledge';
+import { ARTICLE_TYPES, requiredSections } from '../src/core/schema/schemas';
+import { loadWiki } from '../src/core/wiki';
+import { parseFrontMatter } from '../src/core/frontmatter';
+import { parseIsoDate } from '../src/core/dates';
+import { validateWiki } from '../src/validate/validate';
 import { ROOT, tempDir } from './helpers';
 
 // The five templates together form a tiny wiki (department fb00-fachbereich,

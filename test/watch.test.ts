@@ -4,7 +4,11 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatFinding, formatWatchUpdate, IncrementalValidation, loadWiki, validateWiki, watchReadyLine } from '../src/knowledge';
+import { formatFinding } from '../src/validate/format/text';
+import { formatWatchUpdate, watchReadyLine } from '../src/validate/format/watch';
+import { IncrementalValidation } from '../src/validate/watch';
+import { loadWiki } from '../src/core/wiki';
+import { validateWiki } from '../src/validate/validate';
 import { MINI_WIKI, overlayWiki, ROOT } from './helpers';
 
 const TODAY = { year: 2026, month: 11, day: 28 };

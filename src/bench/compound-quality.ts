@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { Decompounder } from '../search/decompound';
 import { fold, stem } from '../search/german';
-import { UsageError } from '../knowledge';
+import { UsageError } from '../core/wiki';
 
 export interface EvaluationWord {
   word: string;

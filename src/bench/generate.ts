@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { germanDate } from '../core/german';
 
 /** Bumped whenever the output for a given (articles, seed) changes; part of the bench cache key. */
 export const GENERATOR_VERSION = 2;
@@ -94,8 +95,7 @@ function isoDaysFromRef(days: number): string {
 }
 
 function germanDaysFromRef(days: number): string {
-  const [y, m, d] = isoDaysFromRef(days).split('-');
-  return `${d}.${m}.${y}`;
+  return germanDate(isoDaysFromRef(days));
 }
 
 // ---------------------------------------------------------------- word lists (invented)

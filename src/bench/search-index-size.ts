@@ -6,7 +6,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { loadWiki, TYPE_LABELS, type Wiki } from '../knowledge';
+import { loadWiki, type Wiki } from '../core/wiki';
+import { TYPE_LABELS } from '../core/schema/labels';
 import { buildSearchIndex, decompounderForWords, type BuiltSearchIndex } from '../search/build';
 import type { Lexicon } from '../search/decompound';
 import { departmentTitles, searchDocumentsFromWiki } from '../search/documents';

@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { loadWikiAsync, type Wiki } from '../knowledge';
+import { loadWikiAsync } from '../core/load/load-wiki';
+import { type Wiki } from '../core/wiki';
 import { fileProgress } from './progress';
 
 /** `--no-cache`: read every file again instead of reusing analyses of unchanged files. */

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatIsoDate, localToday, parseIsoDate, type CalendarDate } from '../knowledge/dates';
-import { UsageError } from '../knowledge/wiki';
+import { formatIsoDate, localToday, parseIsoDate, type CalendarDate } from '../core/dates';
+import { UsageError } from '../core/wiki';
 
 /** Exit codes of the contract: 0 fine, 1 findings/flagged rows, 2 usage or I/O error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

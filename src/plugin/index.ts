@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { formatFinding, loadWikiAsync, localToday, validateWiki, type ValidationResult, type Wiki } from '../knowledge';
+import { formatFinding } from '../validate/format/text';
+import { loadWikiAsync } from '../core/load/load-wiki';
+import { localToday } from '../core/dates';
+import { validateWiki, type ValidationResult } from '../validate/validate';
+import { type Wiki } from '../core/wiki';
 import { buildSiteData, type Card, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 

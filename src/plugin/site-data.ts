@@ -1,9 +1,11 @@
-import {
-  articleRef, buildCoverageIndex, computeCoverage, formatIsoDate, gapText, stringList, stringValue,
-  type Article, type CalendarDate, type CheckId, type CheckState, type ValidationResult, type Wiki,
-} from '../knowledge';
-import { checklistOf } from '../knowledge/coverage';
-import { isStale, reviewDue } from '../knowledge/rules/stale';
+import { articleRef, buildCoverageIndex, computeCoverage, type CheckId, type CheckState } from '../coverage/coverage';
+import { formatIsoDate, type CalendarDate } from '../core/dates';
+import { gapText } from '../coverage/texts';
+import { stringList, stringValue, type Article } from '../core/article';
+import { type ValidationResult } from '../validate/validate';
+import { type Wiki } from '../core/wiki';
+import { checklistOf } from '../coverage/coverage';
+import { isStale, reviewDue } from '../core/review-dates';
 
 /**
  * Everything the site shows besides the Markdown itself, derived once from the

@@ -1,4 +1,5 @@
-import { stringValue, type Wiki } from '../knowledge';
+import { stringValue } from '../core/article';
+import { type Wiki } from '../core/wiki';
 
 /** What the pages show about the wiki (no personal data: there is none in articles). */
 export interface WikiSummary {

@@ -3,7 +3,10 @@
  * text come from the loaded wiki (front matter and the one-pass Markdown summary of the
  * core library), so the index never depends on how the page renders them.
  */
-import { stringList, stringValue, summariseMarkdown, TYPE_LABELS, type Article, type Wiki } from '../knowledge';
+import { stringList, stringValue, type Article } from '../core/article';
+import { summariseMarkdown } from '../core/markdown/remark';
+import { TYPE_LABELS } from '../core/schema/labels';
+import { type Wiki } from '../core/wiki';
 import type { SearchDocument } from './types';
 
 /** Front-matter keys whose values are searchable metadata. */

@@ -23,7 +23,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Lexicon } from './decompound';
 import { fold } from './german';
-import { writeFileAtomic } from '../knowledge/fs-atomic';
+import { writeFileAtomic } from '../core/fs-atomic';
 
 type Forms = Partial<Record<'SIN' | 'PLU', string>>;
 type Entries = Record<string, Partial<Record<'NOM' | 'GEN' | 'DAT' | 'AKK', Forms>>>;

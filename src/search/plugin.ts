@@ -8,7 +8,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { loadWiki, TYPE_LABELS, type Wiki } from '../knowledge';
+import { loadWiki, type Wiki } from '../core/wiki';
+import { TYPE_LABELS } from '../core/schema/labels';
 import { buildSearchIndex } from './build';
 import { departmentTitles, searchDocumentsFromWiki } from './documents';
 import { germanLexicon } from './lexicon';

@@ -1,8 +1,9 @@
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import { useMemo, useState, type ReactNode } from 'react';
-import { germanDate, MISSING_LABELS } from '../../knowledge/report/coverage-texts';
-import { CRITICALITY_LABELS, TYPE_LABELS } from '../../knowledge/report/labels';
+import { germanDate } from '../../core/german';
+import { MISSING_LABELS } from '../../coverage/texts';
+import { CRITICALITY_LABELS, TYPE_LABELS } from '../../core/schema/labels';
 import type { CoverageDashboardData } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
 import styles from '../dashboard.module.css';

@@ -1,7 +1,7 @@
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import type { ReactNode } from 'react';
-import { bundleLabel, DIGITAL_STATUS_LABELS } from '../../knowledge/report/labels';
+import { bundleLabel, DIGITAL_STATUS_LABELS } from '../../core/schema/labels';
 import type { DigitalPlanData } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
 import styles from '../dashboard.module.css';

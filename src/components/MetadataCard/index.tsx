@@ -1,10 +1,11 @@
 import Link from '@docusaurus/Link';
 import type { ReactNode } from 'react';
-import type { CheckId } from '../../knowledge/coverage';
-import { germanDate, MISSING_LABELS } from '../../knowledge/report/coverage-texts';
+import type { CheckId } from '../../coverage/coverage';
+import { germanDate } from '../../core/german';
+import { MISSING_LABELS } from '../../coverage/texts';
 import {
   bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS,
-} from '../../knowledge/report/labels';
+} from '../../core/schema/labels';
 import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, PostCard, ProcessCard } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
 import styles from './styles.module.css';

@@ -1,0 +1,171 @@
+import { join, resolve } from 'node:path';
+import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS } from '../core/schema/labels';
+import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../core/schema/schemas';
+
+const ROOT = resolve(__dirname, '../..');
+/** The generated editor configuration, committed at the repository root. */
+export const FRONTMATTER_CONFIG_PATH = join(ROOT, 'frontmatter.json');
+
+/** Front Matter CMS stores dates in this date-fns format: the contract's `YYYY-MM-DD`. */
+export const DATE_FORMAT = 'yyyy-MM-dd';
+
+/** A field of a Front Matter CMS content type (https://frontmatter.codes/docs/content-creation/fields). */
+export interface CmsField {
+  title: string;
+  name: string;
+  type: 'string' | 'number' | 'datetime' | 'choice' | 'list' | 'tags' | 'fields';
+  description?: string;
+  required?: boolean;
+  hidden?: boolean;
+  default?: string | number;
+  single?: boolean;
+  choices?: Array<{ id: string; title: string }>;
+  dateFormat?: string;
+  numberOptions?: { min?: number; max?: number; step?: number };
+  fields?: CmsField[];
+}
+
+export interface CmsContentType {
+  name: ArticleType;
+  pageBundle: boolean;
+  defaultFileName?: string;
+  fileType: 'md';
+  template: string;
+  fields: CmsField[];
+}
+
+type Json = Record<string, unknown>;
+
+/** German words for enum values in the choice lists, by field path (the YAML keeps the contract's values). */
+const CHOICE_LABELS: Record<string, Record<string, string>> = {
+  type: TYPE_LABELS,
+  criticality: CRITICALITY_LABELS,
+  frequency: FREQUENCY_LABELS,
+  status: HANDOVER_STATUS_LABELS,
+  'digital.status': DIGITAL_STATUS_LABELS,
+};
+
+/** Resolves the `$ref`s the schemas use (`#/$defs/…`, `common.schema.json#/$defs/…`); local keys win. */
+function resolveRefs(node: Json): Json {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  const match = /^(?:common\.schema\.json)?#\/\$defs\/([A-Za-z]+)$/.exec(ref);
+  if (!match) throw new Error(`Unbekannter $ref in den Schemas: ${ref}`);
+  const target = (COMMON_SCHEMA.$defs as Record<string, Json>)[match[1]];
+  if (!target) throw new Error(`$ref ins Leere: ${ref}`);
+  const { $ref: _, ...local } = node;
+  return { ...resolveRefs(target), ...local };
+}
+
+function toField(name: string, path: string, raw: Json, required: boolean): CmsField {
+  const schema = resolveRefs(raw);
+  const field: CmsField = { title: String(schema.title), name, type: 'string' };
+  if (typeof schema.description === 'string') field.description = schema.description;
+  if (required) field.required = true;
+  const labels = CHOICE_LABELS[path] ?? {};
+  const choice = (value: string) => ({ id: value, title: labels[value] && labels[value] !== value ? `${labels[value]} (${value})` : value });
+
+  if (typeof schema.const === 'string') {
+    // The article type: fixed per content type (Front Matter CMS picks the content type by it).
+    field.type = 'choice';
+    field.choices = [choice(schema.const)];
+    field.default = schema.const;
+    field.hidden = true;
+  } else if (Array.isArray(schema.enum)) {
+    field.type = 'choice';
+    field.choices = (schema.enum as string[]).map(choice);
+  } else if (schema.type === 'string' && schema.format === 'date') {
+    field.type = 'datetime';
+    field.dateFormat = DATE_FORMAT;
+  } else if (schema.type === 'string') {
+    field.single = true;
+  } else if (schema.type === 'integer' || schema.type === 'number') {
+    field.type = 'number';
+    const options: CmsField['numberOptions'] = {};
+    if (typeof schema.minimum === 'number') options.min = schema.minimum;
+    if (typeof schema.maximum === 'number') options.max = schema.maximum;
+    if (schema.type === 'integer') options.step = 1;
+    field.numberOptions = options;
+  } else if (schema.type === 'array') {
+    // Free keywords use the editor's tag picker; ids, systems and citations are plain lists.
+    field.type = name === 'tags' ? 'tags' : 'list';
+  } else if (schema.type === 'object') {
+    field.type = 'fields';
+    const requiredKeys = new Set((schema.required as string[] | undefined) ?? []);
+    field.fields = Object.entries((schema.properties as Record<string, Json> | undefined) ?? {})
+      .map(([key, sub]) => toField(key, `${path}.${key}`, sub, requiredKeys.has(key)));
+  } else {
+    throw new Error(`Feld „${path}“: Schema-Typ ${JSON.stringify(schema.type)} hat keine Entsprechung in Front Matter CMS.`);
+  }
+  if (schema.default !== undefined && field.default === undefined) field.default = schema.default as string | number;
+  return field;
+}
+
+/**
+ * The fields of one article type, from its schema: the common keys up to `owner`,
+ * then the type's own keys, then the remaining common keys (review date, interval,
+ * tags …), so the form reads like the templates.
+ */
+export function contentTypeFields(type: ArticleType): CmsField[] {
+  const own = TYPE_SCHEMAS[type].allOf[1] as Json;
+  const ownProps = (own.properties as Record<string, Json> | undefined) ?? {};
+  const required = new Set([...COMMON_SCHEMA.required, ...((own.required as string[] | undefined) ?? [])]);
+  const common = Object.entries(COMMON_SCHEMA.properties as Record<string, Json>);
+  const split = common.findIndex(([key]) => key === 'owner') + 1;
+  const merged = (key: string, value: Json): Json => (key in ownProps ? { ...value, ...ownProps[key] } : value);
+  const entries: Array<[string, Json]> = [
+    ...common.slice(0, split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
+    ...Object.entries(ownProps).filter(([key]) => !(key in COMMON_SCHEMA.properties)),
+    ...common.slice(split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
+  ];
+  return entries.map(([key, value]) => toField(key, key, value, required.has(key)));
+}
+
+function contentType(type: ArticleType): CmsContentType {
+  return {
+    name: type,
+    // A department is a folder with index.md (docs/<id>/index.md); every other article is one file.
+    pageBundle: type === 'department',
+    ...(type === 'department' ? { defaultFileName: 'index' } : {}),
+    fileType: 'md',
+    template: `[[workspace]]/templates/${type}.md`,
+    fields: contentTypeFields(type),
+  };
+}
+
+/**
+ * The Front Matter CMS configuration (`frontmatter.json`): one content type per article
+ * type, derived from schemas/*.schema.json, the wiki folder docs/ and the templates.
+ */
+export function buildFrontMatterConfig(): Json {
+  return {
+    $schema: 'https://frontmatter.codes/frontmatter.schema.json',
+    'frontMatter.framework.id': 'docusaurus',
+    'frontMatter.content.publicFolder': 'static',
+    'frontMatter.content.pageFolders': [
+      { title: 'Wiki (docs)', path: '[[workspace]]/docs', contentTypes: [...ARTICLE_TYPES] },
+    ],
+    // Articles are CommonMark, never MDX.
+    'frontMatter.content.supportedFileTypes': ['md'],
+    'frontMatter.content.defaultFileType': 'md',
+    // `reviewed` is set on purpose (npm run review), never on save.
+    'frontMatter.content.autoUpdateDate': false,
+    'frontMatter.templates.enabled': true,
+    'frontMatter.templates.folder': 'templates',
+    'frontMatter.templates.prefix': '',
+    'frontMatter.taxonomy.dateFormat': DATE_FORMAT,
+    // Dates picked in the editor are German calendar days, not UTC instants.
+    'frontMatter.global.timezone': 'Europe/Berlin',
+    // Search-engine hints make no sense for an intranet wiki.
+    'frontMatter.taxonomy.seoTitleLength': -1,
+    'frontMatter.taxonomy.seoDescriptionLength': -1,
+    'frontMatter.taxonomy.seoSlugLength': -1,
+    'frontMatter.taxonomy.seoContentLengh': -1,
+    'frontMatter.taxonomy.contentTypes': ARTICLE_TYPES.map(contentType),
+  };
+}
+
+/** The file content: two-space JSON with a final newline. */
+export function formatFrontMatterConfig(): string {
+  return `${JSON.stringify(buildFrontMatterConfig(), null, 2)}\n`;
+}

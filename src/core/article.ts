@@ -1,0 +1,88 @@
+import { parseFrontMatter, normaliseText, type FrontMatter, type YamlProblem } from './frontmatter';
+import { summariseMarkdown, type BodyFacts } from './markdown/remark';
+import { scanBody } from './markdown/fast/scanner';
+import { translateSchemaError } from './schema/messages';
+import { isArticleType, type ArticleType } from './schema/schemas';
+import { validateFrontMatter, type SchemaResult } from './schema/validator';
+
+/** One Markdown file of the wiki, read and parsed exactly once. */
+export interface Article {
+  /** Path as shown to the user (relative to the working directory, `/`-separated). */
+  file: string;
+  /** Path relative to the wiki root, `/`-separated. */
+  relPath: string;
+  /** The department folder (first folder under the root), if any. */
+  folder: string | undefined;
+  /** Why the file could not be read as text, if so. */
+  readProblem: YamlProblem | undefined;
+  frontMatter: FrontMatter;
+  /** Raw front matter values (coerced where the schema allows), even when invalid. */
+  data: Record<string, unknown> | undefined;
+  /** The article type when `type` names a known one. */
+  type: ArticleType | undefined;
+  /** Schema outcome; undefined when there is no usable front matter. */
+  schema: SchemaResult | undefined;
+  /** Facts from the Markdown body (sections, tasks, placeholders). */
+  markdown: BodyFacts;
+}
+
+const EMPTY_MARKDOWN: BodyFacts = { hasContent: false, sections: [], placeholders: [] };
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes bytes as UTF-8 text; undefined for binary or non-UTF-8 content. */
+function decode(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function analyseArticle(file: string, relPath: string, bytes: Uint8Array): Article {
+  const parts = relPath.split('/');
+  const folder = parts.length > 1 ? parts[0] : undefined;
+  const text = decode(bytes);
+  if (text === undefined) {
+    const readProblem = {
+      line: 1,
+      column: 1,
+      message: 'Datei ist keine Textdatei in UTF-8 (Binärdaten oder andere Zeichenkodierung): Speichern Sie den Artikel als UTF-8-Markdown oder entfernen Sie ihn aus dem Wiki-Ordner.',
+    };
+    return {
+      file, relPath, folder, readProblem, data: undefined, type: undefined, schema: undefined, markdown: EMPTY_MARKDOWN,
+      frontMatter: { data: undefined, problems: [], keyLines: new Map(), endLine: 1, bodyLine: 1, bodyOffset: 0, body: '' },
+    };
+  }
+  const frontMatter = parseFrontMatter(normaliseText(text));
+  const data = frontMatter.data;
+  const schema = data ? validateFrontMatter(data, translateSchemaError) : undefined;
+  const type = data && isArticleType(data.type) ? data.type : undefined;
+  const markdown = bodyFacts(frontMatter.body, frontMatter.bodyLine - 1);
+  return { file, relPath, folder, readProblem: undefined, frontMatter, data, type, schema, markdown };
+}
+
+/** The article without its body text (what is cached and what validate keeps in memory). */
+export function withoutBody(article: Article): Article {
+  return { ...article, frontMatter: { ...article.frontMatter, body: '' } };
+}
+
+/** The facts of a body: from the lean scanner where it is exact, else from remark. */
+function bodyFacts(body: string, lineOffset: number): BodyFacts {
+  const lean = scanBody(body, lineOffset);
+  if (lean) return lean;
+  const { hasContent, sections, placeholders } = summariseMarkdown(body, lineOffset);
+  return { hasContent, sections, placeholders };
+}
+
+/** The article's string value of a key, or undefined. */
+export function stringValue(article: Article, key: string): string | undefined {
+  const value = article.data?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The article's list of strings of a key (non-strings dropped), or []. */
+export function stringList(article: Article, key: string): string[] {
+  const value = article.data?.[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

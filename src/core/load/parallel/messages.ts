@@ -1,0 +1,19 @@
+import type { Article } from '../../article';
+
+/** One file to analyse: how it is shown, where it lies in the wiki, its bytes. */
+export interface FileToAnalyse {
+  file: string;
+  relPath: string;
+  bytes: Uint8Array;
+}
+
+export interface BatchRequest {
+  batch: number;
+  files: FileToAnalyse[];
+  /** Send the body text back (the site's search needs it; validate does not). */
+  keepBody: boolean;
+}
+
+export type BatchResult =
+  | { batch: number; articles: Article[]; error?: undefined }
+  | { batch: number; error: string; articles?: undefined };

@@ -1,0 +1,16 @@
+/**
+ * Worker thread of the analysis pool: analyses batches of files (front matter, schema,
+ * body facts) and posts the articles back. Runs as a bundle (see src/runtime).
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyseArticle, withoutBody } from '../../article';
+import type { BatchRequest, BatchResult } from './messages';
+
+parentPort?.on('message', (request: BatchRequest) => {
+  try {
+    const articles = request.files.map((f) => analyseArticle(f.file, f.relPath, f.bytes));
+    parentPort!.postMessage({ batch: request.batch, articles: request.keepBody ? articles : articles.map(withoutBody) } satisfies BatchResult);
+  } catch (error) {
+    parentPort!.postMessage({ batch: request.batch, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies BatchResult);
+  }
+});

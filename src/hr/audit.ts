@@ -1,0 +1,108 @@
+import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
+import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from '../coverage/coverage';
+import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
+
+export interface AuditOptions {
+  today: CalendarDate;
+  /** Months ahead in which departures are audited (default 24). */
+  horizon: number;
+  /** Months before a departure from which a handover is required (default 6). */
+  lead: number;
+  /** How the register file was decoded (the reports name it). */
+  encoding: RegisterEncoding;
+}
+
+/** One flagged register row: the contract's JSON fields plus what the reports show. */
+export interface FlaggedRow {
+  post: string;
+  holder: string;
+  departure: string;
+  /** `birth_date`: the statutory retirement date computed from the birth date (contract §6). */
+  departure_source: DepartureSource;
+  reason: Reason;
+  months_left: number;
+  coverage: number;
+  missing: CheckId[];
+  /** Not part of the JSON contract: for the human-readable reports. */
+  detail: { line: number; inWiki: boolean; coverage: PostCoverage };
+}
+
+export interface AuditSummary {
+  register_rows: number;
+  within_horizon: number;
+  flagged: number;
+  secured: number;
+  not_in_wiki: number;
+  departed: number;
+  missing_by_check: Record<CheckId, number>;
+  register: { encoding: RegisterEncoding };
+}
+
+export interface AuditResult {
+  today: string;
+  horizon: number;
+  lead: number;
+  flagged: FlaggedRow[];
+  summary: AuditSummary;
+  /** Every departure within the horizon with its coverage (for the HTML timeline; not in JSON). */
+  considered: Array<{ departure: string; coverage: number; flagged: boolean }>;
+}
+
+/**
+ * Whole calendar months from `from` to `to`: the largest n with from + n months ≤ to.
+ * Negative for a date in the past (−n: to + n months ≤ from).
+ */
+export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
+  if (compareDates(to, from) < 0) return -monthsBetween(to, from);
+  let n = (to.year - from.year) * 12 + (to.month - from.month);
+  while (n > 0 && compareDates(addMonths(from, n), to) > 0) n--;
+  return n;
+}
+
+/** True when `date` is on or before the same day `months` calendar months after `today` (or past). */
+export function withinMonths(date: CalendarDate, today: CalendarDate, months: number): boolean {
+  return compareDates(date, addMonths(today, months)) <= 0;
+}
+
+/** Flags the register rows whose post's knowledge is not secured in time (contract §5). */
+export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: AuditOptions): AuditResult {
+  const { today, horizon, lead, encoding } = options;
+  const within = rows.filter((row) => withinMonths(row.departure, today, horizon));
+  const flagged: FlaggedRow[] = [];
+  const considered: AuditResult['considered'] = [];
+  for (const row of within) {
+    const coverage = computeCoverage(index, row.post, { today, departure: row.departure, lead });
+    considered.push({ departure: formatIsoDate(row.departure), coverage: coverage.coverage, flagged: coverage.missing.length > 0 });
+    if (coverage.missing.length === 0) continue;
+    flagged.push({
+      post: row.post,
+      holder: row.holder,
+      departure: formatIsoDate(row.departure),
+      departure_source: row.departureSource,
+      reason: row.reason,
+      months_left: monthsBetween(today, row.departure),
+      coverage: coverage.coverage,
+      missing: coverage.missing,
+      detail: { line: row.line, inWiki: coverage.article !== undefined, coverage },
+    });
+  }
+  flagged.sort((a, b) => (a.departure < b.departure ? -1 : a.departure > b.departure ? 1 : a.post.localeCompare(b.post)));
+  const missing_by_check = Object.fromEntries(CHECK_IDS.map((c) => [c, flagged.filter((f) => f.missing.includes(c)).length])) as Record<CheckId, number>;
+  return {
+    today: formatIsoDate(today),
+    horizon,
+    lead,
+    flagged,
+    considered,
+    summary: {
+      register_rows: rows.length,
+      within_horizon: within.length,
+      flagged: flagged.length,
+      secured: within.length - flagged.length,
+      not_in_wiki: flagged.filter((f) => !f.detail.inWiki).length,
+      departed: within.filter((r) => compareDates(r.departure, today) < 0).length,
+      missing_by_check,
+      register: { encoding },
+    },
+  };
+}

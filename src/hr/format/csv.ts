@@ -1,0 +1,16 @@
+import type { AuditResult } from '../audit';
+import { DEPARTURE_SOURCE_LABELS, encodingLine, rowCells } from './rows';
+import { excelText, toExcelCsv } from '../../core/excel-csv';
+
+/**
+ * `--format csv`: opens correctly in German Excel (`;`, UTF-8 BOM, CRLF, German headers, DD.MM.YYYY).
+ * After an empty row, one line names the register's encoding (Excel's sort and filter stop at the gap).
+ */
+export function formatAuditCsv(result: AuditResult): string {
+  const header = ['Austrittsdatum', 'Austritt laut', 'Monate bis Austritt', 'Stelle', 'Bezeichnung', 'Fachbereich', 'Stelleninhaber', 'Grund', 'Abdeckung (%)', 'Fehlende Prüfungen', 'Was fehlt'];
+  const rows = result.flagged.map((row) => {
+    const c = rowCells(row);
+    return [c.departure, DEPARTURE_SOURCE_LABELS[row.departure_source], c.months, c.post, c.title, c.department, c.holder, c.reason, String(row.coverage), c.missing, c.details.join(' | ')];
+  });
+  return toExcelCsv([header, ...rows, [], [encodingLine(result)]].map((r) => r.map(excelText)));
+}

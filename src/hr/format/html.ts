@@ -1,0 +1,142 @@
+import type { AuditResult } from '../audit';
+import { CHECK_IDS } from '../../coverage/coverage';
+import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
+import { encodingLine, horizonEnd, rowCells } from './rows';
+import { germanDate } from '../../core/german';
+import { CHECK_LABELS } from '../../coverage/texts';
+
+export interface HtmlOptions {
+  /** Base URL of the intranet wiki; posts link to `<siteUrl>/<department>/<id>`. */
+  siteUrl?: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const COLOURS = { low: '#c0392b', mid: '#e0a100', full: '#2e7d32' };
+const colourOf = (coverage: number, flagged: boolean) => (!flagged ? COLOURS.full : coverage < 50 ? COLOURS.low : COLOURS.mid);
+
+interface Quarter {
+  label: string;
+  year: number;
+  start: CalendarDate;
+}
+
+function quarters(today: CalendarDate, end: CalendarDate, earliest: CalendarDate): Quarter[] {
+  const first = compareDates(earliest, today) < 0 ? earliest : today;
+  const list: Quarter[] = [];
+  let start: CalendarDate = { year: first.year, month: Math.floor((first.month - 1) / 3) * 3 + 1, day: 1 };
+  while (compareDates(start, end) <= 0) {
+    list.push({ label: `Q${Math.floor((start.month - 1) / 3) + 1}`, year: start.year, start });
+    start = addMonths(start, 3);
+  }
+  return list;
+}
+
+/** Inline SVG: departures per quarter, stacked and coloured by coverage. */
+function timeline(result: AuditResult): string {
+  const today = parseIsoDate(result.today)!;
+  const end = parseIsoDate(horizonEnd(result))!;
+  const dates = result.considered.map((c) => parseIsoDate(c.departure)!);
+  const earliest = dates.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b), today);
+  const qs = quarters(today, end, earliest);
+  const buckets = qs.map((q, i) => result.considered
+    .filter((c) => {
+      const d = parseIsoDate(c.departure)!;
+      return compareDates(d, q.start) >= 0 && (i === qs.length - 1 || compareDates(d, qs[i + 1].start) < 0);
+    })
+    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.coverage - b.coverage));
+  const max = Math.max(1, ...buckets.map((b) => b.length));
+  const barWidth = 36;
+  const gap = 12;
+  const height = 160;
+  const unit = (height - 20) / max;
+  const width = qs.length * (barWidth + gap) + gap;
+  const bars = buckets.map((bucket, i) => {
+    const x = gap + i * (barWidth + gap);
+    const blocks = bucket.map((c, j) => {
+      const y = height - (j + 1) * unit;
+      return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${(unit - 1).toFixed(1)}" fill="${colourOf(c.coverage, c.flagged)}"><title>${escapeHtml(`${germanDate(c.departure)}: Abdeckung ${c.coverage} %`)}</title></rect>`;
+    }).join('');
+    const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${qs[i].label}</text>`
+      + `<text x="${x + barWidth / 2}" y="${height + 27}" text-anchor="middle" font-size="10" fill="#666">${qs[i].year}</text>`;
+    const count = bucket.length > 0 ? `<text x="${x + barWidth / 2}" y="${(height - bucket.length * unit - 4).toFixed(1)}" text-anchor="middle" font-size="10">${bucket.length}</text>` : '';
+    return blocks + label + count;
+  }).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
+}
+
+function link(siteUrl: string | undefined, path: string | undefined, text: string): string {
+  if (!siteUrl || path === undefined) return escapeHtml(text);
+  return `<a href="${escapeHtml(`${siteUrl.replace(/\/$/, '')}/${path}`)}">${escapeHtml(text)}</a>`;
+}
+
+/** `--format html`: one self-contained file (no external assets) for HR to open or mail. */
+export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}): string {
+  const s = result.summary;
+  const figures: Array<[string, number]> = [
+    ['Austritte im Horizont', s.within_horizon],
+    ['nicht abgesichert', s.flagged],
+    ['abgesichert', s.secured],
+    ['ohne Stellenprofil', s.not_in_wiki],
+    ['bereits ausgeschieden', s.departed],
+  ];
+  const rows = result.flagged.map((row) => {
+    const c = rowCells(row);
+    const article = row.detail.coverage.article;
+    const colour = colourOf(row.coverage, true);
+    return `<tr>
+<td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td>
+<td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td>
+<td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td>
+<td><div class="bar"><span style="width:${row.coverage}%;background:${colour}"></span></div>${row.coverage} %</td>
+<td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td>
+</tr>`;
+  }).join('\n');
+  const byCheck = CHECK_IDS.map((check) => `<li>${escapeHtml(CHECK_LABELS[check])}: ${s.missing_by_check[check]}</li>`).join('');
+  return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Wissenssicherung – Auswertung zum ${escapeHtml(germanDate(result.today))}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem;color:#1c1e21;max-width:1200px}
+h1{font-size:1.6rem;margin-bottom:.2rem}
+.note{color:#555}
+.figures{display:flex;flex-wrap:wrap;gap:1rem;margin:1.5rem 0}
+.figure{border:1px solid #ddd;border-radius:8px;padding:.8rem 1.2rem;min-width:9rem}
+.figure b{display:block;font-size:1.8rem}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
+th{background:#f3f5f7}
+td ul{margin:0;padding-left:1.1rem}
+.bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
+.bar span{display:block;height:100%}
+.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
+footer{margin-top:2rem;color:#777;font-size:.85rem}
+@media print{body{margin:0}a{color:inherit;text-decoration:none}}
+</style>
+</head>
+<body>
+<h1>Wissenssicherung: nicht abgesicherte Stellen</h1>
+<p class="note">Stichtag ${escapeHtml(germanDate(result.today))} · Austritte bis ${escapeHtml(germanDate(horizonEnd(result)))} (${result.horizon} Monate) · Übergabe ab ${result.lead} Monaten vor dem Austritt verlangt · ${escapeHtml(encodingLine(result))}</p>
+<div class="figures">${figures.map(([label, value]) => `<div class="figure"><b>${value}</b>${escapeHtml(label)}</div>`).join('')}</div>
+<h2>Austritte je Quartal</h2>
+${timeline(result)}
+<p class="legend"><span style="background:${COLOURS.low}"></span>Abdeckung unter 50 %<span style="background:${COLOURS.mid}"></span>50–99 %<span style="background:${COLOURS.full}"></span>abgesichert</p>
+<h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
+${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
+<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Was fehlt</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`}
+<h2>Fehlende Prüfungen</h2>
+<ul>${byCheck}</ul>
+<footer>Vertraulich: enthält Personaldaten aus dem Personalregister. Nur für die Personalabteilung und die zuständigen Führungskräfte; nicht im Intranet ablegen. Erstellt mit Stellenwissen.</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,23 @@
+import type { AuditResult } from '../audit';
+import { AUDIT_COLUMNS, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** `--format md`: a GFM table to paste into a ticket. */
+export function formatAuditMarkdown(result: AuditResult): string {
+  const lines = [
+    `## Wissenssicherung: nicht abgesicherte Stellen`,
+    '',
+    summaryLine(result),
+    '',
+  ];
+  if (result.flagged.length === 0) return `${[...lines, 'Keine Stelle auffällig.'].join('\n')}\n`;
+  lines.push(`| ${AUDIT_COLUMNS.join(' | ')} |`, `|${AUDIT_COLUMNS.map((c) => (c === 'Monate' || c === 'Abdeckung' ? ' ---: ' : ' --- ')).join('|')}|`);
+  for (const row of result.flagged) {
+    const c = rowCells(row);
+    const missing = c.details.length > 0 ? c.details.join('<br>') : c.missing;
+    lines.push(`| ${[`${c.departure}${c.departureNote ? ` ${RETIREMENT_MARK}` : ''}`, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, missing].map(cell).join(' | ')} |`);
+  }
+  if (hasComputedDepartures(result)) lines.push('', `\\${RETIREMENT_NOTE}`);
+  return `${lines.join('\n')}\n`;
+}

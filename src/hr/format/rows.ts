@@ -1,0 +1,71 @@
+import type { AuditResult, FlaggedRow } from '../audit';
+import { addMonths, formatIsoDate, parseIsoDate } from '../../core/dates';
+import { REASON_LABELS, type DepartureSource, type RegisterEncoding } from '../register';
+import { germanDate } from '../../core/german';
+import { gapText, MISSING_LABELS } from '../../coverage/texts';
+
+/** The human-readable columns shared by table, CSV and Markdown. */
+export const AUDIT_COLUMNS = [
+  'Austritt', 'Monate', 'Stelle', 'Bezeichnung', 'Fachbereich', 'Stelleninhaber', 'Grund', 'Abdeckung', 'Es fehlt',
+] as const;
+
+export const ENCODING_LABELS: Record<RegisterEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' };
+
+/** Where the departure date comes from (CSV column „Austritt laut“). */
+export const DEPARTURE_SOURCE_LABELS: Record<DepartureSource, string> = {
+  register: 'Register',
+  birth_date: 'Regelaltersgrenze (aus dem Geburtsdatum)',
+};
+
+/** Marks a computed retirement date in the table; the note explains it once below. */
+export const RETIREMENT_MARK = '*';
+export const RETIREMENT_NOTE = `${RETIREMENT_MARK} Kein Austrittsdatum im Register: Ende des Monats, in dem die Regelaltersgrenze erreicht wird (aus dem Geburtsdatum berechnet).`;
+
+export interface AuditRowCells {
+  departure: string;
+  /** '' or „Regelaltersgrenze“ when the departure was computed from the birth date. */
+  departureNote: string;
+  months: string;
+  post: string;
+  title: string;
+  department: string;
+  holder: string;
+  reason: string;
+  coverage: string;
+  missing: string;
+  details: string[];
+}
+
+export function rowCells(row: FlaggedRow): AuditRowCells {
+  const coverage = row.detail.coverage;
+  return {
+    departure: germanDate(row.departure),
+    departureNote: row.departure_source === 'birth_date' ? 'Regelaltersgrenze' : '',
+    months: String(row.months_left),
+    post: row.post,
+    title: coverage.article?.title ?? '(nicht im Wiki)',
+    department: coverage.department ?? '',
+    holder: row.holder,
+    reason: REASON_LABELS[row.reason],
+    coverage: `${row.coverage} %`,
+    missing: row.missing.map((c) => MISSING_LABELS[c]).join(', '),
+    details: coverage.gaps.map(gapText),
+  };
+}
+
+export function summaryLine(result: AuditResult): string {
+  const s = result.summary;
+  return `${s.flagged} von ${s.within_horizon} Austritten bis ${germanDate(horizonEnd(result))} nicht abgesichert (${s.register_rows} Zeilen im Register, Stichtag ${germanDate(result.today)}). ${encodingLine(result)}`;
+}
+
+/** „Register gelesen als Windows-1252.“ – every report names the encoding read. */
+export function encodingLine(result: AuditResult): string {
+  return `Register gelesen als ${ENCODING_LABELS[result.summary.register.encoding]}.`;
+}
+
+export const hasComputedDepartures = (result: AuditResult) => result.flagged.some((f) => f.departure_source === 'birth_date');
+
+/** The last day of the horizon, for display. */
+export function horizonEnd(result: AuditResult): string {
+  return formatIsoDate(addMonths(parseIsoDate(result.today)!, result.horizon));
+}

@@ -1,0 +1,30 @@
+import Table from 'cli-table3';
+import type { AuditResult } from '../audit';
+import { hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
+
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  bold(text: string): string;
+}
+
+const plain: Paint = { red: (t) => t, yellow: (t) => t, green: (t) => t, bold: (t) => t };
+
+/** `--format table`: a terminal table; colours only when the caller passes them (a TTY). */
+export function formatAuditTable(result: AuditResult, paint: Paint = plain, width = 120): string {
+  const summary = paint.bold(summaryLine(result));
+  if (result.flagged.length === 0) return `${summary}\nKeine Stelle auffällig.\n`;
+  const table = new Table({
+    head: ['Austritt', 'Mon.', 'Stelle', 'Inhaber/in', 'Abd.', 'Es fehlt'],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [13, 6, 30, 18, 6, Math.max(30, width - 87)],
+  });
+  for (const row of result.flagged) {
+    const c = rowCells(row);
+    const coverage = row.coverage < 50 ? paint.red(c.coverage) : row.coverage < 100 ? paint.yellow(c.coverage) : paint.green(c.coverage);
+    table.push([`${c.departure}${c.departureNote ? RETIREMENT_MARK : ''}`, c.months, `${c.post}\n${c.title}`, c.holder, coverage, c.details.join('\n')]);
+  }
+  return `${summary}\n${table.toString()}\n${hasComputedDepartures(result) ? `${RETIREMENT_NOTE}\n` : ''}`;
+}

@@ -1,4 +1,0 @@
-import { UsageError } from '../knowledge/wiki';
-
-/** A source that cannot be imported (corrupt, encrypted, empty, unsupported): exit 2, one line. */
-export class ImportError extends UsageError {}
