@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { normaliseText, parseFrontMatter } from './src/core/frontmatter';
 import { buildSidebar, type SidebarDoc } from './src/site/sidebar';
@@ -75,25 +76,31 @@ const config: Config = {
     [
       'classic',
       {
-        docs: {
-          path: docsDir,
-          routeBasePath: '/',
-          include: ['**/*.md'],
-          sidebarPath: './sidebars.ts',
-          sidebarItemsGenerator: ({ docs }) => buildSidebar(docs as unknown as SidebarDoc[]) as never,
-          editUrl,
-          showLastUpdateTime: false,
-          breadcrumbs: true,
-          // Raw HTML in articles: see src/site/raw-html.ts and README (Entscheidungen).
-          beforeDefaultRemarkPlugins: [remarkRawHtmlGate],
-          rehypePlugins: [[rehypeSanitizeArticle, sanitizeSchema]],
-        },
+        // The docs plugin is added below, wrapped so that each page gets its own card.
+        docs: false,
         blog: false,
         theme: { customCss: './src/css/custom.css' },
       } satisfies Preset.Options,
     ],
   ],
   plugins: [
+    [
+      // @docusaurus/plugin-content-docs, handing each doc its metadata card (src/plugin/docs.ts).
+      './src/plugin/docs.ts',
+      {
+        path: docsDir,
+        routeBasePath: '/',
+        include: ['**/*.md'],
+        sidebarPath: './sidebars.ts',
+        sidebarItemsGenerator: ({ docs }) => buildSidebar(docs as unknown as SidebarDoc[]) as never,
+        editUrl,
+        showLastUpdateTime: false,
+        breadcrumbs: true,
+        // Raw HTML in articles: see src/site/raw-html.ts and README (Entscheidungen).
+        beforeDefaultRemarkPlugins: [remarkRawHtmlGate],
+        rehypePlugins: [[rehypeSanitizeArticle, sanitizeSchema]],
+      } satisfies DocsOptions,
+    ],
     ['./src/plugin/index.ts', { docsDir }],
     // German full-text search: index written after the build (src/search/, README „Suche“).
     ['./src/search/plugin.ts', { docsDir }],

@@ -9,6 +9,7 @@ import { localToday } from '../src/core/dates';
 import { UsageError } from '../src/core/wiki';
 import { writeFileAtomic } from '../src/core/fs-atomic';
 import { counted } from '../src/core/german';
+import { TYPE_LABELS, TYPE_PLURAL_LABELS } from '../src/core/schema/labels';
 
 const FORMATS = ['json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -40,7 +41,7 @@ void runCli(program, async () => {
     process.stderr.write(`export: übersprungen: ${skipped.file} (${REASONS[skipped.reason]})\n`);
     for (const finding of skipped.findings) process.stderr.write(`  ${formatFinding(finding)}\n`);
   }
-  const count = counted(register.processes.length, 'Prozess', 'Prozesse');
+  const count = counted(register.processes.length, TYPE_LABELS.process!, TYPE_PLURAL_LABELS.process!);
   if (o.out) {
     writeFileAtomic(o.out, output);
     process.stderr.write(`Register geschrieben: ${o.out} (${count})\n`);

@@ -1,24 +1,24 @@
 /**
- * Generates src/core/generated/front-matter.ts from schemas/*.schema.json,
- * so the TypeScript types are derived from the schemas and never written by hand.
+ * Generates src/core/generated/front-matter.ts (types) and labels.ts (German labels) from
+ * schemas/*.schema.json, so neither is ever written by hand.
  * `--check` exits 1 when the committed file is out of date (run by the tests).
  */
-import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/core/schema/generate-types';
+import { generateFrontMatterTypes, generateLabels, GENERATED_LABELS_PATH, GENERATED_TYPES_PATH } from '../src/core/schema/generate-types';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../src/core/fs-atomic';
 
 async function main(): Promise<void> {
-  const code = await generateFrontMatterTypes();
+  const files: Array<[string, string]> = [[GENERATED_TYPES_PATH, await generateFrontMatterTypes()], [GENERATED_LABELS_PATH, generateLabels()]];
   if (process.argv.includes('--check')) {
-    const current = readFileSync(GENERATED_TYPES_PATH, 'utf8');
-    if (current !== code) {
-      console.error(`${GENERATED_TYPES_PATH} ist veraltet: npm run gen:types ausführen.`);
-      process.exit(1);
-    }
+    const stale = files.filter(([path, code]) => readFileSync(path, 'utf8') !== code);
+    for (const [path] of stale) console.error(`${path} ist veraltet: npm run gen:types ausführen.`);
+    if (stale.length > 0) process.exit(1);
     return;
   }
-  writeFileAtomic(GENERATED_TYPES_PATH, code);
-  console.log(`geschrieben: ${GENERATED_TYPES_PATH}`);
+  for (const [path, code] of files) {
+    writeFileAtomic(path, code);
+    console.log(`geschrieben: ${path}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,9 @@ import { UsageError } from '../src/core/wiki';
 import {
   generateWiki, isEmptyOrMissing, MAX_ARTICLES, MIN_ARTICLES, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki,
 } from '../src/bench/generate';
+import { counted } from '../src/core/german';
+import { TYPE_LABELS, TYPE_PLURAL_LABELS } from '../src/core/schema/labels';
+import { ARTICLE_TYPES } from '../src/core/schema/schemas';
 
 const program = createProgram('generate-wiki', 'Erzeugt ein Test-Wiki mit N Artikeln und ein passendes Personalregister (frei erfunden, reproduzierbar).')
   .addOption(new Option('--articles <anzahl>', `Anzahl der Artikel (${MIN_ARTICLES}–${MAX_ARTICLES})`).argParser(wholeNumber('--articles', MIN_ARTICLES, MAX_ARTICLES)).makeOptionMandatory())
@@ -24,8 +27,7 @@ void runCli(program, () => {
   writeGeneratedWiki(out, wiki);
   const c = wiki.manifest.counts;
   process.stdout.write(
-    `${options.articles} Artikel erzeugt (Startwert ${options.seed}): ${c.department} Fachbereiche, ${c.post} Stellen, ${c.process} Prozesse, ` +
-      `${c.handover} Übergaben, ${c.guide} Anleitungen\n` +
+    `${options.articles} Artikel erzeugt (Startwert ${options.seed}): ${ARTICLE_TYPES.map((t) => counted(c[t], TYPE_LABELS[t]!, TYPE_PLURAL_LABELS[t]!)).join(', ')}\n` +
       `  Wiki:     ${options.out}/${OUTPUT_LAYOUT.docs}/\n` +
       `  Register: ${options.out}/${OUTPUT_LAYOUT.register} (${wiki.manifest.registerRows} Zeilen)\n` +
       `Prüfdatum für validate und audit: --today ${REFERENCE_DATE}\n`,

@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { Argument, Option } from 'commander';
 import { createProgram, docsOption, EXIT, parseToday, runCli, todayOption } from '../src/cli/run';
-import { ARTICLE_TYPES } from '../src/core/schema/schemas';
+import { ARTICLE_TYPES, ID_PATTERN } from '../src/core/schema/schemas';
 import { createFileExclusive } from '../src/core/fs-atomic';
-import { loadWiki, UsageError, type Wiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
+import { UsageError, type Wiki } from '../src/core/wiki';
 import { localToday } from '../src/core/dates';
 import { planNewArticle } from '../src/authoring/scaffold';
 import { stringValue } from '../src/core/article';
@@ -32,7 +33,7 @@ async function ask(wiki: Wiki, type: string | undefined, o: Options): Promise<{ 
   const chosenType = type ?? await select({ message: 'Artikeltyp', choices: ARTICLE_TYPES.map((t) => ({ value: t, name: `${TYPE_LABELS[t]} (${t})` })) });
   const departments = [...wiki.departments.entries()].map(([id, a]) => ({ value: id, name: `${stringValue(a, 'title') ?? id} (${id})` }));
   const department = o.department ?? (chosenType === 'department' || departments.length === 0 ? undefined : await select({ message: 'Fachbereich', choices: departments }));
-  const id = o.id ?? await input({ message: 'Kennung (Kleinbuchstaben, Ziffern, Bindestriche)', validate: (v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) || 'z. B. stelle-32-009' });
+  const id = o.id ?? await input({ message: 'Kennung (Kleinbuchstaben, Ziffern, Bindestriche)', validate: (v) => ID_PATTERN.test(v) || 'z. B. stelle-32-009' });
   const title = o.title ?? (await input({ message: 'Titel (leer lassen: später ausfüllen)' }) || undefined);
   const posts = [...wiki.posts.entries()].map(([p, a]) => ({ value: p, name: `${stringValue(a, 'title') ?? p} (${p})`, department: stringValue(a, 'department') }));
   const local = posts.filter((p) => p.department === department);

@@ -65,6 +65,21 @@ describe('rooms of the code: import directions', () => {
     expect(importClosure([join(ROOT, 'scripts/audit.ts')]).some((file) => roomOf(file) === 'hr')).toBe(true);
   });
 
+  it('scripts are thin: options, one call into src/, printing – no site code, at most 80 lines', () => {
+    const scripts = readdirSync(join(ROOT, 'scripts')).filter((name) => name.endsWith('.ts')).map((name) => join(ROOT, 'scripts', name));
+    expect(scripts.length).toBeGreaterThan(8);
+    const problems: string[] = [];
+    for (const script of scripts) {
+      const lines = readFileSync(script, 'utf8').split('\n').length - 1;
+      if (lines > 80) problems.push(`${projectPath(ROOT, script)}: ${lines} Zeilen`);
+      for (const target of relativeImports(script)) {
+        const to = roomOf(target);
+        if (![...LIBRARY, 'cli', 'bench'].includes(to)) problems.push(`${projectPath(ROOT, script)} → ${projectPath(ROOT, target)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the library has no Docusaurus import, no console output and no process.exit', () => {
     const library = files.filter((file) => LIBRARY.includes(roomOf(file)));
     expect(library.length).toBeGreaterThan(40);

@@ -6,7 +6,7 @@ import { formatAuditHtml } from '../src/hr/format/html';
 import { formatAuditJson } from '../src/hr/format/json';
 import { formatAuditMarkdown } from '../src/hr/format/md';
 import { formatAuditTable } from '../src/hr/format/table';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { monthsBetween, runAudit, withinMonths, type AuditResult } from '../src/hr/audit';
 import { parseRegister, type RegisterEncoding } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';

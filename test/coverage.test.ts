@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../src/core/article';
 import { articleRef, buildCoverageIndex, computeCoverage, type PostCoverage } from '../src/coverage/coverage';
 import { gapText } from '../src/coverage/texts';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';

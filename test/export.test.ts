@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProcessRegister, formatProcessRegisterJson, PROCESS_RECORD_KEYS, type ProcessRecord } from '../src/process-register/build';
 import { formatProcessRegisterCsv, PROCESS_CSV_HEADERS } from '../src/process-register/csv';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
 import { MINI_WIKI, overlayWiki, ROOT, tempDir } from './helpers';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, OUTPUT_LAYOUT, REFERENCE_DATE, writeGeneratedWiki } from '../src/bench/generate';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { parseRegister } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';

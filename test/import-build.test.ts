@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport, writeImport } from '../src/authoring/import';
 import { articleRef } from '../src/coverage/coverage';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';
 import { PNG, stellenbeschreibungDocx } from './docx-fixtures';

@@ -10,7 +10,7 @@ import { stripRevisionIds } from '../src/authoring/import/sources/word-xml';
 import { formatImportReport, planImport, writeImport, type ImportOptions } from '../src/authoring/import';
 import { markdownToMdast, mdastToMarkdown } from '../src/authoring/import/mdast';
 import { arrangeSections } from '../src/authoring/import/sections';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseFrontMatter } from '../src/core/frontmatter';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';

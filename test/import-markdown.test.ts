@@ -8,7 +8,7 @@ import { replaceErb } from '../src/authoring/import/erb';
 import { mapForeignFrontMatter, readReviewInterval } from '../src/authoring/import/foreign-front-matter';
 import { rewriteLinks, siteRoot } from '../src/authoring/import/links';
 import { markdownToMdast, mdastToMarkdown } from '../src/authoring/import/mdast';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseFrontMatter } from '../src/core/frontmatter';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';

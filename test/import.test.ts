@@ -9,7 +9,7 @@ import { mapForeignFrontMatter, parseReviewInterval } from '../src/authoring/imp
 import { markdownToMdast, mdastToMarkdown } from '../src/authoring/import/mdast';
 import { arrangeSections, normaliseHeading } from '../src/authoring/import/sections';
 import { idFromPath, slugify } from '../src/authoring/import/slug';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseFrontMatter } from '../src/core/frontmatter';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../src/validate/format/text';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { RULE_IDS, type Finding } from '../src/core/finding';
 import { validateWiki, type ValidationResult } from '../src/validate/validate';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWiki, mulberry32 } from '../src/bench/generate';
 import { buildCoverageIndex, computeCoverage } from '../src/coverage/coverage';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';
 import { normaliseText, parseFrontMatter } from '../src/core/frontmatter';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { setReviewed } from '../src/authoring/review';
 import { validateWiki } from '../src/validate/validate';

@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LoadedContent } from '@docusaurus/plugin-content-docs';
 import type { LoadContext } from '@docusaurus/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cardOf, withCards } from '../src/plugin/doc-card';
 import stellenwissenPlugin from '../src/plugin/index';
 import { buildSidebar, type SidebarDoc } from '../src/site/sidebar';
-import { buildSite, overlayWiki } from './helpers';
+import { buildSite, overlayWiki, ROOT, tempDir } from './helpers';
 
 const context = (siteDir: string) => ({ siteDir, baseUrl: '/wiki/' }) as unknown as LoadContext;
 const BAD = { 'fb1/stelle-1-002.md': 'REPLACE:criticality: medium=>criticality: sehr-hoch' };
@@ -80,4 +82,59 @@ describe('sidebar', () => {
       },
     ]);
   });
+});
+
+describe('cards per page, not global', () => {
+  it('global data is the summary alone; each doc page gets its own card through its metadata', async () => {
+    const root = overlayWiki({});
+    const plugin = stellenwissenPlugin(context(root), { docsDir: root, failOnError: true });
+    const content = (await plugin.loadContent!())!;
+    const global: unknown[] = [];
+    const actions = {
+      setGlobalData: (data: unknown) => void global.push(data),
+      createData: async (name: string) => `/generated/${name}`,
+      addRoute: () => undefined,
+    };
+    await plugin.contentLoaded!({ content, actions: actions as never });
+    expect(global).toEqual([content.summary]);
+    expect(JSON.stringify(global)).not.toMatch(/e-Akte|deputies|stellenwissenCard/);
+
+    const docs = [
+      { id: 'fb1/stelle-1-001', frontMatter: { id: 'stelle-1-001' } },
+      { id: 'fb1/anleitung-ablage', frontMatter: { id: 'anleitung-ablage' } },
+      { id: 'fb1/fremd', frontMatter: { id: 'gibt-es-nicht' } },
+      { id: 'fb1/ohne-kennung', frontMatter: {} },
+    ];
+    const given = { loadedVersions: [{ versionName: 'current', docs, drafts: [], sidebars: {} }] } as unknown as LoadedContent;
+    const [version] = withCards(given, content.site.cards).loadedVersions;
+    expect(version!.docs.map(cardOf)).toEqual([content.site.cards['stelle-1-001'], content.site.cards['anleitung-ablage'], undefined, undefined]);
+    expect(cardOf(version!.docs[0]!)).toMatchObject({ type: 'post', systems: ['e-Akte'] });
+    expect(docs[0]).not.toHaveProperty('stellenwissenCard'); // the docs plugin's own content stays as loaded
+  });
+
+  it('in a real Docusaurus site load: the doc metadata module has the card, globalData.json has none', async () => {
+    const root = overlayWiki({});
+    const generated = join(tempDir('stellenwissen-site-'), '.docusaurus');
+    const saved = { DOCS_DIR: process.env.DOCS_DIR, DOCUSAURUS_GENERATED_FILES_DIR_NAME: process.env.DOCUSAURUS_GENERATED_FILES_DIR_NAME };
+    process.env.DOCS_DIR = root;
+    process.env.DOCUSAURUS_GENERATED_FILES_DIR_NAME = generated;
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { loadSite } = await import('@docusaurus/core/lib/server/site.js');
+      await loadSite({ siteDir: ROOT });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
+    }
+    const dataDir = join(generated, 'docusaurus-plugin-content-docs', 'default');
+    const metadata = readdirSync(dataDir).filter((name) => name.startsWith('site-') && name.endsWith('.json'))
+      .map((name) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')) as { id: string; stellenwissenCard?: { type: string; systems?: string[] } });
+    const byId = new Map(metadata.map((doc) => [doc.id, doc]));
+    expect(byId.get('fb1/stelle-1-001')?.stellenwissenCard).toMatchObject({ type: 'post', systems: ['e-Akte'] });
+    expect(byId.get('fb1/antrag-bearbeiten')?.stellenwissenCard).toMatchObject({ type: 'process', leika: '99000000000001' });
+    expect(metadata.filter((doc) => doc.stellenwissenCard).length).toBe(6);
+    const globalData = readFileSync(join(generated, 'globalData.json'), 'utf8');
+    expect(globalData).toContain('Fachbereich 1 – Beispielamt'); // the summary …
+    expect(globalData).toContain('fb1/stelle-1-001'); // … and the docs plugin's routes
+    expect(globalData).not.toMatch(/stellenwissenCard|e-Akte|99000000000001|deputies/);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../src/validate/format/text';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { RULE_IDS } from '../src/core/finding';
 import { RULES } from '../src/validate/rules/index';

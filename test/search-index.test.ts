@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { summariseMarkdown } from '../src/core/markdown/remark';
 import { TYPE_LABELS } from '../src/core/schema/labels';
 import { type Article } from '../src/core/article';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { summariseMarkdown } from '../src/core/markdown/remark';
 import { decompounderForWords, indexTerms } from '../src/search/build';
 import { decompounderFromIndex, decompounderFromVocabulary, SHORT_PARTS } from '../src/search/decompound';

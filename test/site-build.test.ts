@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseRegister } from '../src/hr/register';
 import { articleRef } from '../src/coverage/coverage';
 import { buildSite, ROOT, tempDir, type BuildResult } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';
 import { buildSiteData } from '../src/plugin/site-data';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatFinding } from '../src/validate/format/text';
 import { formatWatchUpdate, watchReadyLine } from '../src/validate/format/watch';
 import { IncrementalValidation } from '../src/validate/watch';
-import { loadWiki } from '../src/core/wiki';
+import { loadWiki } from '../src/core/load/load-wiki';
 import { validateWiki } from '../src/validate/validate';
 import { MINI_WIKI, overlayWiki, ROOT } from './helpers';
 

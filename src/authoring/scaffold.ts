@@ -3,10 +3,9 @@ import { join, resolve } from 'node:path';
 import { isDocument, parseDocument } from 'yaml';
 import { stringValue } from '../core/article';
 import { formatIsoDate, type CalendarDate } from '../core/dates';
-import { ARTICLE_TYPES, isArticleType, type ArticleType } from '../core/schema/schemas';
+import { ARTICLE_TYPES, isArticleType, type ArticleType, ID_PATTERN } from '../core/schema/schemas';
 import { UsageError, type Wiki } from '../core/wiki';
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const TEMPLATES_DIR = resolve(__dirname, '../../templates');
 
 export interface NewArticleRequest {
@@ -50,7 +49,7 @@ export function articlePath(type: ArticleType, department: string, id: string, f
 export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: CalendarDate, templatesDir = TEMPLATES_DIR): NewArticlePlan {
   const { type, id } = request;
   if (!isArticleType(type)) throw new UsageError(`Unbekannter Artikeltyp „${type}“ – erlaubt: ${ARTICLE_TYPES.join(', ')}.`);
-  if (!ID.test(id)) throw new UsageError(`Kennung „${id}“ ist ungültig: nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. stelle-32-009.`);
+  if (!ID_PATTERN.test(id)) throw new UsageError(`Kennung „${id}“ ist ungültig: nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. stelle-32-009.`);
   const existing = wiki.byId.get(id);
   if (existing) throw new UsageError(`Kennung „${id}“ gibt es schon: ${existing.map((a) => a.file).join(', ')}.`);
 
@@ -77,7 +76,7 @@ export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: Ca
     : '--owner fehlt: die Stelle, die den Artikel aktuell hält.');
   // A new department's head post can only be created after the department itself.
   if (type === 'department') {
-    if (!ID.test(owner)) throw new UsageError(`--owner „${owner}“ ist keine gültige Stellenkennung.`);
+    if (!ID_PATTERN.test(owner)) throw new UsageError(`--owner „${owner}“ ist keine gültige Stellenkennung.`);
   } else if (type !== 'post') requirePost(owner, '--owner');
   if (type === 'handover') {
     if (!request.post) throw new UsageError('--post fehlt: die Stelle, deren Wissen übergeben wird.');

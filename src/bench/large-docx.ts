@@ -9,7 +9,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 // mammoth's zip library (JSZip); its own wrapper writes without compression.
 import JSZip from 'jszip';
-import { mulberry32 } from './generate';
+import { mulberry32 } from './generate/random';
 
 export interface LargeDocxOptions {
   /** Tables of `rows` rows each. */

@@ -4,6 +4,7 @@ import { scanBody } from './markdown/fast/scanner';
 import { translateSchemaError } from './schema/messages';
 import { isArticleType, type ArticleType } from './schema/schemas';
 import { validateFrontMatter, type SchemaResult } from './schema/validator';
+import type { FrontMatterByType } from './generated/front-matter';
 
 /** One Markdown file of the wiki, read and parsed exactly once. */
 export interface Article {
@@ -85,4 +86,13 @@ export function stringValue(article: Article, key: string): string | undefined {
 export function stringList(article: Article, key: string): string[] {
   const value = article.data?.[key];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The front matter as its schema types it (src/core/generated/front-matter.ts), when the
+ * article is of `type` and its schema accepted it; otherwise undefined. Readers of valid
+ * front matter use this instead of stringValue/stringList and casts.
+ */
+export function validFrontMatter<T extends ArticleType>(article: Article, type: T): FrontMatterByType[T] | undefined {
+  return article.type === type && article.schema?.valid === true ? (article.data as unknown as FrontMatterByType[T]) : undefined;
 }

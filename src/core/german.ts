@@ -9,6 +9,11 @@ export function germanDate(iso: string): string {
   return `${d}.${m}.${y}`;
 }
 
+/** `14:05:09`: the time of day as a German clock shows it (watch output). */
+export function germanTime(date: Date): string {
+  return date.toLocaleTimeString('de-DE', { hour12: false });
+}
+
 /** `1 Fehler`, `2 Warnungen`: the number with the noun in singular or plural. */
 export function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { analyseArticle, stringValue, type Article } from './article';
+import { readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { stringValue, type Article } from './article';
 
 /** A loaded wiki: every article plus the indexes the cross-file rules and coverage need. */
 export interface Wiki {
@@ -62,25 +62,6 @@ export function requireWikiFolder(root: string): void {
     isDir = false;
   }
   if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
-}
-
-export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
-  requireWikiFolder(root);
-  const articles = listArticleFiles(root).map((path) => readArticle(root, path, cwd));
-  return indexWiki(root, articles);
-}
-
-/** Reads and analyses one file of the wiki (`path` absolute or relative to the cwd). */
-export function readArticle(root: string, path: string, cwd: string = process.cwd()): Article {
-  const file = toPosix(relative(cwd, path)) || path;
-  const relPath = toPosix(relative(root, path));
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    bytes = new Uint8Array([0]); // unreadable: reported like a binary file
-  }
-  return analyseArticle(file, relPath, bytes);
 }
 
 export function indexWiki(root: string, articles: Article[]): Wiki {

@@ -1,6 +1,6 @@
 import { stringList, stringValue, type Article } from '../core/article';
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
-import type { Finding } from '../core/finding';
+import { findingsByFile, FRONT_MATTER_RULES, hasValidFrontMatter, type Finding } from '../core/finding';
 import type { TaskItem } from '../core/markdown/remark';
 import { isStale, reviewDue } from '../core/review-dates';
 import { findSection, missingSections } from '../core/required-sections';
@@ -49,34 +49,36 @@ export interface CoverageIndex {
   wiki: Wiki;
   findingsByFile: Map<string, Finding[]>;
   processesByOwner: Map<string, Article[]>;
+  /** Processes naming the post among their performers (each process once per post). */
+  processesByPerformer: Map<string, Article[]>;
   handoversByPost: Map<string, Article[]>;
 }
 
 export function buildCoverageIndex(wiki: Wiki, validation: ValidationResult): CoverageIndex {
-  const findingsByFile = new Map<string, Finding[]>();
-  for (const finding of validation.findings) {
-    findingsByFile.set(finding.file, [...(findingsByFile.get(finding.file) ?? []), finding]);
-  }
+  const byFile = findingsByFile(validation.findings);
   const processesByOwner = new Map<string, Article[]>();
+  const processesByPerformer = new Map<string, Article[]>();
   const handoversByPost = new Map<string, Article[]>();
   for (const article of wiki.articles) {
-    if (!hasValidFrontMatter(article, findingsByFile)) continue;
-    if (article.type === 'process') push(processesByOwner, stringValue(article, 'owner'), article);
+    if (!hasValidFrontMatter(article, findingsOf(article, byFile))) continue;
+    if (article.type === 'process') {
+      push(processesByOwner, stringValue(article, 'owner'), article);
+      for (const performer of new Set(stringList(article, 'performers'))) push(processesByPerformer, performer, article);
+    }
     if (article.type === 'handover') push(handoversByPost, stringValue(article, 'post'), article);
   }
-  return { wiki, findingsByFile, processesByOwner, handoversByPost };
+  return { wiki, findingsByFile: byFile, processesByOwner, processesByPerformer, handoversByPost };
 }
 
 function push(map: Map<string, Article[]>, key: string | undefined, article: Article): void {
-  if (key !== undefined) map.set(key, [...(map.get(key) ?? []), article]);
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(article);
+  else map.set(key, [article]);
 }
 
 function findingsOf(article: Article, index: Map<string, Finding[]>): Finding[] {
   return index.get(article.file) ?? [];
-}
-
-function hasValidFrontMatter(article: Article, index: Map<string, Finding[]>): boolean {
-  return article.schema?.valid === true && !findingsOf(article, index).some((f) => f.rule === 'yaml' || f.rule === 'schema');
 }
 
 /**
@@ -124,10 +126,10 @@ export function computeCoverage(index: CoverageIndex, postId: string, options: C
   const handoverApplies = departure !== undefined && compareDates(departure, addMonths(today, lead)) <= 0;
   if (!handoverApplies) checks.handover = 'n/a';
 
-  const profileOk = post !== undefined && hasValidFrontMatter(post, index.findingsByFile);
+  const profileOk = post !== undefined && hasValidFrontMatter(post, findingsOf(post, index.findingsByFile));
   if (!post) gaps.push({ check: 'profile', kind: 'missing' });
   else if (!profileOk) {
-    gaps.push({ check: 'profile', kind: 'invalid', problems: findingsOf(post, index.findingsByFile).filter((f) => f.rule === 'yaml' || f.rule === 'schema').length });
+    gaps.push({ check: 'profile', kind: 'invalid', problems: findingsOf(post, index.findingsByFile).filter((f) => FRONT_MATTER_RULES.includes(f.rule)).length });
   }
 
   if (post && profileOk) {

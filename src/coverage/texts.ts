@@ -1,5 +1,6 @@
 import type { CheckId, Gap } from './coverage';
 import { counted, germanDate, relativeDays } from '../core/german';
+import { TYPE_LABELS } from '../core/schema/labels';
 
 /**
  * The one place where coverage results become German for HR and staff.
@@ -11,7 +12,7 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   deputies: 'Vertretung benannt',
   processes: 'Prozesse abgesichert',
   freshness: 'Aktuell überprüft',
-  handover: 'Übergabe',
+  handover: TYPE_LABELS.handover!,
 };
 
 /** Short words for a failed check (table and CSV cells). */

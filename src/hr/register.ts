@@ -1,35 +1,27 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { parseDate, type CalendarDate } from '../core/dates';
+import { REASON_LABELS } from '../core/generated/labels';
+import { ID_PATTERN, REGISTER_SCHEMA } from '../core/schema/schemas';
 import { statutoryRetirementDate } from './retirement-date';
 import { UsageError } from '../core/wiki';
 
-/** The reasons of the contract (knowledge-model.md §5). */
-export const REASONS = ['retirement', 'resignation', 'transfer', 'parental-leave', 'fixed-term', 'other'] as const;
-export type Reason = (typeof REASONS)[number];
-
-export const REASON_LABELS: Record<Reason, string> = {
-  retirement: 'Ruhestand',
-  resignation: 'Kündigung',
-  transfer: 'Versetzung',
-  'parental-leave': 'Elternzeit',
-  'fixed-term': 'Befristung',
-  other: 'Sonstiges',
-};
+/** The reasons of the contract (knowledge-model.md §5), with their German words: register.schema.json. */
+export { REASON_LABELS };
+export type Reason = keyof typeof REASON_LABELS;
+export const REASONS = Object.keys(REASON_LABELS) as Reason[];
 
 /** The German words HR exports use are the report labels (Ruhestand, Kündigung …), lower-case. */
 const REASON_WORDS = Object.fromEntries(REASONS.map((r) => [REASON_LABELS[r].toLowerCase(), r])) as Record<string, Reason>;
 
-/** Column names and their aliases (§5 and §6), as `normaliseHeader` leaves them. */
-const COLUMNS = {
-  post: ['post', 'stelle', 'stellen-id', 'stellennummer', 'stellen-nr', 'planstelle'],
-  holder: ['holder', 'name', 'stelleninhaber'],
-  departure: ['departure', 'austritt', 'austrittsdatum', 'austritt zum', 'ruhestand ab', 'eintritt ruhestand', 'voraussichtlicher austritt'],
-  reason: ['reason', 'grund'],
-  birth_date: ['birth_date', 'geburtsdatum', 'geb.-datum', 'geburtstag'],
-} as const;
+/** Column names and their aliases (§5 and §6, `x-aliases` in register.schema.json), as `normaliseHeader` leaves them. */
+const COLUMNS = Object.fromEntries(
+  Object.entries(REGISTER_SCHEMA.properties).map(([key, column]) => [key, [key, ...column['x-aliases']]]),
+) as Record<keyof typeof REGISTER_SCHEMA.properties, string[]>;
 export type RegisterColumn = keyof typeof COLUMNS;
 export const REGISTER_COLUMNS = Object.keys(COLUMNS) as RegisterColumn[];
+/** The columns' German titles (register.schema.json): headers of HR's reports. */
+export const REGISTER_TITLES = Object.fromEntries(REGISTER_COLUMNS.map((key) => [key, REGISTER_SCHEMA.properties[key].title])) as Record<RegisterColumn, string>;
 
 /** `--columns`: which file header holds which column; wins over the aliases. */
 export type ColumnMapping = Partial<Record<RegisterColumn, string>>;
@@ -65,7 +57,6 @@ export interface RegisterOptions {
   columns?: ColumnMapping;
 }
 
-const POST_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else Windows-1252 – what Excel's
@@ -201,7 +192,7 @@ export function parseRegister(text: string, options: RegisterOptions = {}): Regi
     const rowProblems: string[] = [];
     const post = cell('post');
     if (post === '') rowProblems.push('Stelle fehlt');
-    else if (!POST_ID.test(post)) rowProblems.push(`„${post}“ ist keine Stellenkennung (Kleinbuchstaben, Ziffern, Bindestriche, z. B. stelle-32-004)`);
+    else if (!ID_PATTERN.test(post)) rowProblems.push(`„${post}“ ist keine Stellenkennung (Kleinbuchstaben, Ziffern, Bindestriche, z. B. stelle-32-004)`);
 
     const departureText = cell('departure');
     let departure: CalendarDate | undefined;

@@ -3,13 +3,9 @@ import Link from '@docusaurus/Link';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import Layout from '@theme/Layout';
 import type { WikiSummary } from '../plugin/summary';
+import { TYPE_PLURAL_LABELS } from '../core/schema/labels';
 
-const TYPE_LABELS: Array<[string, string]> = [
-  ['post', 'Stellen'],
-  ['process', 'Prozesse'],
-  ['handover', 'Übergaben'],
-  ['guide', 'Anleitungen'],
-];
+const TYPE_LABELS: Array<[string, string]> = (['post', 'process', 'handover', 'guide'] as const).map((type) => [type, TYPE_PLURAL_LABELS[type]!]);
 
 export default function Home(): ReactNode {
   const summary = usePluginData('stellenwissen') as WikiSummary;

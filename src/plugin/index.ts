@@ -5,7 +5,7 @@ import { loadWikiAsync } from '../core/load/load-wiki';
 import { localToday } from '../core/dates';
 import { validateWiki, type ValidationResult } from '../validate/validate';
 import { type Wiki } from '../core/wiki';
-import { buildSiteData, type Card, type SiteData } from './site-data';
+import { buildSiteData, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 
 export interface StellenwissenPluginOptions {
@@ -17,16 +17,17 @@ export interface StellenwissenPluginOptions {
 
 export interface StellenwissenContent {
   summary: WikiSummary;
+  /** Cards go to their own doc pages (src/plugin/docs.ts), the dashboards to their routes. */
   site: SiteData;
   /** The loaded wiki, reused by the search plugin's postBuild (the wiki is read once per build). */
   wiki: Wiki;
 }
 
-/** What every page can read with usePluginData('stellenwissen'). */
-export interface StellenwissenGlobalData extends WikiSummary {
-  /** Metadata card per article id. */
-  cards: Record<string, Card>;
-}
+/**
+ * What every page can read with usePluginData('stellenwissen'): only the summary (a few
+ * numbers per department). Global data is in every page's main bundle, so the cards are not.
+ */
+export type StellenwissenGlobalData = WikiSummary;
 
 /** The message that stops the build: every error in the contract's line format. */
 export function gateMessage(result: ValidationResult): string {
@@ -40,7 +41,8 @@ export function gateMessage(result: ValidationResult): string {
 
 /**
  * The local Docusaurus plugin: loadContent runs the core validation once over the
- * wiki and gates the build; contentLoaded hands the derived data to the pages.
+ * wiki and gates the build; contentLoaded hands the summary to every page and the
+ * dashboards to their routes; the docs plugin (docs.ts) hands each doc its card.
  */
 export default function stellenwissenPlugin(context: LoadContext, options: StellenwissenPluginOptions): Plugin<StellenwissenContent> {
   const docsDir = resolve(context.siteDir, options.docsDir);
@@ -64,7 +66,7 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
       return { summary: summariseWiki(wiki, context.baseUrl), site: buildSiteData(wiki, result, today, context.baseUrl), wiki };
     },
     async contentLoaded({ content, actions }) {
-      const globalData: StellenwissenGlobalData = { ...content.summary, cards: content.site.cards };
+      const globalData: StellenwissenGlobalData = content.summary;
       actions.setGlobalData(globalData);
       const coverage = await actions.createData('wissenssicherung.json', JSON.stringify(content.site.coverage));
       actions.addRoute({

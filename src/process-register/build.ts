@@ -1,7 +1,8 @@
-import { stringList, stringValue, type Article } from '../core/article';
+import { validFrontMatter, type Article } from '../core/article';
+import type { ProcessFrontMatter } from '../core/generated/front-matter';
 import { articleRef } from '../coverage/coverage';
 import type { CalendarDate } from '../core/dates';
-import type { Finding } from '../core/finding';
+import { findingsByFile, hasValidFrontMatter, type Finding } from '../core/finding';
 import { RULES } from '../validate/rules/index';
 import { validateWiki } from '../validate/validate';
 import type { Wiki } from '../core/wiki';
@@ -52,21 +53,21 @@ export interface ProcessRegister {
 /** The rules that decide whether a process can be exported: readable, schema-valid, unique id. */
 const GATE_RULES = RULES.filter((rule) => rule.id === 'yaml' || rule.id === 'schema' || rule.id === 'duplicate-id');
 
-function toRecord(article: Article): ProcessRecord {
-  const digital = article.data?.digital as { status?: unknown; bundle?: unknown } | undefined;
+/** A process the schema accepted, as a record (optional lists as [], optional values as null). */
+function toRecord(article: Article, data: ProcessFrontMatter): ProcessRecord {
   return {
-    id: stringValue(article, 'id')!,
-    title: stringValue(article, 'title')!,
-    department: stringValue(article, 'department')!,
-    owner: stringValue(article, 'owner')!,
-    performers: stringList(article, 'performers'),
-    frequency: stringValue(article, 'frequency')!,
-    leika: stringValue(article, 'leika') ?? null,
-    legal_basis: stringList(article, 'legal_basis'),
-    systems: stringList(article, 'systems'),
-    digital_status: typeof digital?.status === 'string' ? digital.status : null,
-    digital_bundle: typeof digital?.bundle === 'string' ? digital.bundle : null,
-    reviewed: stringValue(article, 'reviewed')!,
+    id: data.id,
+    title: data.title,
+    department: data.department,
+    owner: data.owner,
+    performers: data.performers,
+    frequency: data.frequency,
+    leika: data.leika ?? null,
+    legal_basis: data.legal_basis ?? [],
+    systems: data.systems ?? [],
+    digital_status: data.digital?.status ?? null,
+    digital_bundle: data.digital?.bundle ?? null,
+    reviewed: data.reviewed,
     path: articleRef(article).path,
   };
 }
@@ -81,8 +82,7 @@ function toRecord(article: Article): ProcessRecord {
  */
 export function buildProcessRegister(wiki: Wiki, today: CalendarDate): ProcessRegister {
   const findings = validateWiki(wiki, today, GATE_RULES).findings;
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const byFile = findingsByFile(findings);
 
   const processes: ProcessRecord[] = [];
   const skipped: SkippedArticle[] = [];
@@ -91,12 +91,13 @@ export function buildProcessRegister(wiki: Wiki, today: CalendarDate): ProcessRe
     if (article.type === undefined) {
       skipped.push({ file: article.file, reason: 'unknown', findings: own });
     } else if (article.type === 'process') {
-      if (article.schema?.valid !== true || own.some((f) => f.rule === 'yaml' || f.rule === 'schema')) {
+      const data = validFrontMatter(article, 'process');
+      if (!data || !hasValidFrontMatter(article, own)) {
         skipped.push({ file: article.file, reason: 'invalid', findings: own });
       } else if (own.some((f) => f.rule === 'duplicate-id')) {
         skipped.push({ file: article.file, reason: 'duplicate', findings: own });
       } else {
-        processes.push(toRecord(article));
+        processes.push(toRecord(article, data));
       }
     }
   }

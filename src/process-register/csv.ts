@@ -2,21 +2,22 @@ import type { ProcessRecord, ProcessRegister } from './build';
 import { germanDate } from '../core/german';
 import { excelDigits, excelText, toExcelCsv } from '../core/excel-csv';
 import { DIGITAL_STATUS_LABELS, FREQUENCY_LABELS } from '../core/schema/labels';
+import { propertyTitle } from '../core/schema/schemas';
 
 /** CSV column headers: the schemas' German field titles, plus the page. */
 export const PROCESS_CSV_HEADERS: Record<keyof ProcessRecord, string> = {
-  id: 'Kennung',
-  title: 'Titel',
-  department: 'Fachbereich',
-  owner: 'Verantwortliche Stelle',
-  performers: 'Ausführende Stellen',
-  frequency: 'Häufigkeit',
-  leika: 'LeiKa-Schlüssel',
-  legal_basis: 'Rechtsgrundlagen',
-  systems: 'Fachverfahren',
-  digital_status: 'Digitalisierungsstand',
-  digital_bundle: 'Digitalbündel',
-  reviewed: 'Zuletzt überprüft',
+  id: propertyTitle('process', 'id'),
+  title: propertyTitle('process', 'title'),
+  department: propertyTitle('process', 'department'),
+  owner: propertyTitle('process', 'owner'),
+  performers: propertyTitle('process', 'performers'),
+  frequency: propertyTitle('process', 'frequency'),
+  leika: propertyTitle('process', 'leika'),
+  legal_basis: propertyTitle('process', 'legal_basis'),
+  systems: propertyTitle('process', 'systems'),
+  digital_status: propertyTitle('process', 'digital', 'status'),
+  digital_bundle: propertyTitle('process', 'digital', 'bundle'),
+  reviewed: propertyTitle('process', 'reviewed'),
   path: 'Seite',
 };
 

@@ -17,7 +17,7 @@ const { Script } = require('node:vm');
 const ROOT = resolve(__dirname, '../..');
 const BUNDLE_DIR = join(ROOT, 'node_modules/.cache/stellenwissen/bundles');
 /** Bump when the bundling options change, so old bundles are not reused. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 // Spelled in pieces so that bundling this very file leaves the plugin intact.
 const DIRNAME = ['__dir', 'name'].join('');
@@ -93,8 +93,9 @@ async function ensureBundle(entry) {
     absWorkingDir: ROOT,
     outfile: paths.code,
     // Native or optional packages stay outside; everything else is bundled so a start
-    // resolves no modules at all.
-    external: ['esbuild', 'fsevents', 'lightningcss', '@swc/*', '@docusaurus/*', 'webpack', '@rspack/*', 'playwright-core', 'vitest'],
+    // resolves no modules at all. prettier (pulled in by json-schema-to-typescript) reads
+    // import.meta.url at load, which a CommonJS bundle does not have.
+    external: ['esbuild', 'fsevents', 'lightningcss', '@swc/*', '@docusaurus/*', 'webpack', '@rspack/*', 'playwright-core', 'vitest', 'prettier'],
     plugins: [keepDirname],
   });
   const inputs = Object.keys(result.metafile.inputs).map((path) => {

@@ -8,7 +8,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { loadWiki, type Wiki } from '../core/wiki';
+import { loadWiki } from '../core/load/load-wiki';
+import { type Wiki } from '../core/wiki';
 import { TYPE_LABELS } from '../core/schema/labels';
 import { buildSearchIndex } from './build';
 import { departmentTitles, searchDocumentsFromWiki } from './documents';

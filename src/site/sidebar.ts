@@ -3,6 +3,8 @@
  * department (labelled with the department article's title, linking to it), and
  * inside it one group per article type. Root-level articles come first.
  */
+import { TYPE_PLURAL_LABELS } from '../core/schema/labels';
+
 export interface SidebarDoc {
   id: string;
   title: string;
@@ -15,12 +17,8 @@ export type SidebarItem =
   | { type: 'doc'; id: string; label?: string }
   | { type: 'category'; label: string; collapsed?: boolean; collapsible?: boolean; link?: { type: 'doc'; id: string }; items: SidebarItem[] };
 
-const GROUPS: Array<{ type: string; label: string }> = [
-  { type: 'post', label: 'Stellen' },
-  { type: 'process', label: 'Prozesse' },
-  { type: 'handover', label: 'Übergaben' },
-  { type: 'guide', label: 'Anleitungen' },
-];
+/** Groups inside a department, in this order, labelled with the types' plurals. */
+const GROUPS = (['post', 'process', 'handover', 'guide'] as const).map((type) => ({ type, label: TYPE_PLURAL_LABELS[type]! }));
 
 function byPositionThenTitle(a: SidebarDoc, b: SidebarDoc): number {
   const pa = a.sidebarPosition ?? Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Article } from '../core/article';
 import type { CalendarDate } from '../core/dates';
 import { formatFinding } from './format/text';
@@ -7,7 +7,8 @@ import type { Finding } from '../core/finding';
 import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { validateWiki, type ValidationResult } from './validate';
-import { indexWiki, isWikiPath, listArticleFiles, loadWiki, readArticle, type Wiki } from '../core/wiki';
+import { loadWiki, readArticle } from '../core/load/load-wiki';
+import { indexWiki, isWikiPath, listArticleFiles, toPosix, type Wiki } from '../core/wiki';
 
 /** What happened to a file the watcher reported. */
 export type FileChange = 'added' | 'changed' | 'removed';
@@ -52,10 +53,6 @@ function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && a.every((f, i) => formatFinding(f) === formatFinding(b[i]));
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /**

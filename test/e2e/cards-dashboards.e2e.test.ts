@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainJsSize } from '../../src/bench/main-js-size';
 import { launchBrowser, openPage, startSite, type RunningSite } from './harness';
 
 // Metadata cards, the two dashboards and printing, on the built sample wiki (docs/).
@@ -79,6 +82,27 @@ describe('metadata cards', () => {
     expect(await card.locator('table').first().locator('tbody tr').count()).toBe(8);
     expect(await card.innerText()).toContain('Gaststättenerlaubnis erteilen');
     await page.close();
+  });
+});
+
+describe('each page carries only its own card', () => {
+  it('the card is in the static HTML: complete with JavaScript switched off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}fb32-ordnung/stelle-32-002`);
+    const card = page.locator('aside.metadata-card--post');
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('a', { hasText: 'Sachbearbeitung Standesamt' }).getAttribute('href')).toBe('/fb32-ordnung/stelle-32-003');
+    expect(await card.innerText()).toContain('Prozess Eheschließung anmelden kann nur von dieser Stelle ausgeführt werden');
+    await context.close();
+  });
+
+  it('the main bundle every page loads has the routes but no card data', () => {
+    const main = readFileSync(join(site.outDir, mainJsSize(site.outDir).file), 'utf8');
+    // ASCII on purpose: the bundler writes ä, ß … as \xe4, \xdf in JavaScript strings.
+    expect(main).toContain('/fb32-ordnung/stelle-32-002'); // the route table is there …
+    expect(main).not.toContain('AutiSta'); // … the system on the cards of stelle-32-002 and its processes is not,
+    expect(main).not.toContain('99123006001000'); // nor the LeiKa key on the card of eheschliessung-anmelden
   });
 });
 

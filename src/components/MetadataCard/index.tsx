@@ -4,7 +4,7 @@ import type { CheckId } from '../../coverage/coverage';
 import { germanDate } from '../../core/german';
 import { MISSING_LABELS } from '../../coverage/texts';
 import {
-  bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS,
+  bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS, TYPE_PLURAL_LABELS,
 } from '../../core/schema/labels';
 import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, PostCard, ProcessCard } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
@@ -149,11 +149,8 @@ function GuideDetails({ card }: { card: GuideCard }): ReactNode {
 }
 
 const HEADINGS: Record<Card['type'], string> = {
-  post: 'Stelle',
-  process: 'Prozess',
-  handover: 'Übergabe',
-  department: 'Fachbereich: Stellen und Prozesse',
-  guide: 'Anleitung',
+  ...(TYPE_LABELS as Record<Card['type'], string>),
+  department: `${TYPE_LABELS.department}: ${TYPE_PLURAL_LABELS.post} und ${TYPE_PLURAL_LABELS.process}`,
 };
 
 /** The metadata card at the top of an article: front matter plus derived relations. */

@@ -82,6 +82,25 @@ function fromCache(entry: Entry, cached: CachedAnalysis, keepBody: boolean): Art
   return article;
 }
 
+/** Reads and analyses one file of the wiki (`path` absolute or relative to the cwd). */
+export function readArticle(root: string, path: string, cwd: string = process.cwd()): Article {
+  const entry = readEntry(path, pathNamer(root, cwd)(path), false);
+  return analyseArticle(entry.file, entry.relPath, entry.bytes);
+}
+
+/**
+ * The whole wiki on the calling thread, without the cache and with the bodies: the same
+ * loader as loadWikiAsync with one thread and `cache: false` (tests, `new`, `review`, watch).
+ */
+export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
+  requireWikiFolder(root);
+  const names = pathNamer(root, cwd);
+  return indexWiki(root, listArticleFiles(root).map((path) => {
+    const entry = readEntry(path, names(path), false);
+    return analyseArticle(entry.file, entry.relPath, entry.bytes);
+  }));
+}
+
 /**
  * Loads a wiki like `loadWiki`, for large wikis: analyses of unchanged files come from the
  * content-hash cache, the rest is analysed on worker threads (one per core). The result

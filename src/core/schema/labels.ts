@@ -1,35 +1,18 @@
-/** German display labels for the contract's enum values (site cards, dashboards, exports). */
-export const CRITICALITY_LABELS: Record<string, string> = { high: 'hoch', medium: 'mittel', low: 'niedrig' };
+import * as generated from '../generated/labels';
 
-export const FREQUENCY_LABELS: Record<string, string> = {
-  daily: 'täglich',
-  weekly: 'wöchentlich',
-  monthly: 'monatlich',
-  quarterly: 'vierteljährlich',
-  yearly: 'jährlich',
-  'on-demand': 'bei Bedarf',
-};
+/**
+ * German display labels of the contract's values (site cards, dashboards, exports, reports).
+ * They are written once, in the schemas (`x-labels` next to an enum, a type schema's
+ * `title` and `x-title-plural`), and reach the code through src/core/generated/labels.ts.
+ */
+type Labels = Readonly<Record<string, string>>;
 
-export const DIGITAL_STATUS_LABELS: Record<string, string> = {
-  analog: 'analog',
-  partial: 'teilweise digital',
-  digital: 'digital',
-  online: 'online',
-};
-
-export const HANDOVER_STATUS_LABELS: Record<string, string> = {
-  planned: 'geplant',
-  'in-progress': 'läuft',
-  done: 'abgeschlossen',
-};
-
-export const TYPE_LABELS: Record<string, string> = {
-  department: 'Fachbereich',
-  post: 'Stelle',
-  process: 'Prozess',
-  handover: 'Übergabe',
-  guide: 'Anleitung',
-};
+export const TYPE_LABELS: Labels = generated.TYPE_LABELS;
+export const TYPE_PLURAL_LABELS: Labels = generated.TYPE_PLURAL_LABELS;
+export const CRITICALITY_LABELS: Labels = generated.CRITICALITY_LABELS;
+export const FREQUENCY_LABELS: Labels = generated.FREQUENCY_LABELS;
+export const DIGITAL_STATUS_LABELS: Labels = generated.DIGITAL_STATUS_LABELS;
+export const HANDOVER_STATUS_LABELS: Labels = generated.HANDOVER_STATUS_LABELS;
 
 /** `2027-H1` → `1. Halbjahr 2027`. */
 export function bundleLabel(bundle: string): string {

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from './schemas';
 import type { SchemaIssue } from './validator';
+import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS } from './labels';
 
 /**
  * The one place where schema violations become German sentences a clerk can act on:
@@ -56,14 +57,23 @@ function keyName(pointer: string): string {
     .join('.');
 }
 
-/** German words clerks are likely to write for the English enum values. */
+/** A label as a clerk might type it: lower case, blanks as hyphens, with umlauts or spelt out. */
+function typedForms(label: string): string[] {
+  const typed = label.toLowerCase().replace(/\s+/g, '-');
+  return [typed, typed.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')];
+}
+
+/**
+ * German words clerks are likely to write for the English enum values: every label of the
+ * schemas (`x-labels`, the type titles), and a few synonyms that are no label.
+ */
 const GERMAN_VALUES: Record<string, string> = {
-  fachbereich: 'department', stelle: 'post', prozess: 'process', uebergabe: 'handover', übergabe: 'handover',
-  anleitung: 'guide', hoch: 'high', mittel: 'medium', niedrig: 'low', täglich: 'daily', taeglich: 'daily',
-  wöchentlich: 'weekly', woechentlich: 'weekly', monatlich: 'monthly', vierteljährlich: 'quarterly',
-  quartalsweise: 'quarterly', jährlich: 'yearly', jaehrlich: 'yearly', 'bei-bedarf': 'on-demand',
-  geplant: 'planned', laufend: 'in-progress', 'in-arbeit': 'in-progress', erledigt: 'done', abgeschlossen: 'done',
-  teilweise: 'partial', papier: 'analog',
+  ...Object.fromEntries(
+    [TYPE_LABELS, CRITICALITY_LABELS, FREQUENCY_LABELS, DIGITAL_STATUS_LABELS, HANDOVER_STATUS_LABELS]
+      .flatMap((labels) => Object.entries(labels))
+      .flatMap(([value, label]) => typedForms(label).map((word) => [word, value])),
+  ),
+  quartalsweise: 'quarterly', laufend: 'in-progress', 'in-arbeit': 'in-progress', erledigt: 'done', teilweise: 'partial', papier: 'analog',
 };
 
 /** A close allowed value, only when it is plausibly what was meant. */

@@ -4,12 +4,18 @@ import guide from '../../../schemas/guide.schema.json';
 import handover from '../../../schemas/handover.schema.json';
 import post from '../../../schemas/post.schema.json';
 import process from '../../../schemas/process.schema.json';
+import register from '../../../schemas/register.schema.json';
 
 /** The schemas as data: the single source of truth for keys, values and sections. */
 export const COMMON_SCHEMA = common;
 export const TYPE_SCHEMAS = { department, post, process, handover, guide } as const;
 export type ArticleType = keyof typeof TYPE_SCHEMAS;
 export const ARTICLE_TYPES = Object.keys(TYPE_SCHEMAS) as ArticleType[];
+/** One row of HR's register (contract §5, §6): columns, their aliases, the reasons. Never compiled into the site. */
+export const REGISTER_SCHEMA = register;
+
+/** What a valid id looks like (`$defs/articleId` of the common schema): posts, departments, every article. */
+export const ID_PATTERN = new RegExp(common.$defs.articleId.pattern);
 
 export function isArticleType(value: unknown): value is ArticleType {
   return typeof value === 'string' && Object.hasOwn(TYPE_SCHEMAS, value);
@@ -30,4 +36,20 @@ export const DEFAULT_REVIEW_MONTHS: number = common.properties.review_months.def
 export function sectionSynonyms(type: ArticleType): Readonly<Record<string, readonly string[]>> {
   const schema: object = TYPE_SCHEMAS[type];
   return 'x-section-synonyms' in schema ? (schema['x-section-synonyms'] as Record<string, string[]>) : {};
+}
+
+/**
+ * The German title of a front-matter field of `type` (its own schema first, then the common
+ * one); a nested field by its path, e.g. `propertyTitle('process', 'digital', 'status')`.
+ * Column headers of the exports are these titles.
+ */
+export function propertyTitle(type: ArticleType, ...path: [string, ...string[]]): string {
+  type Node = { title?: string; properties?: Record<string, Node> };
+  const roots: Node[] = [(TYPE_SCHEMAS[type].allOf[1] as Node), common as Node];
+  for (const root of roots) {
+    let node: Node | undefined = root;
+    for (const key of path) node = node?.properties?.[key];
+    if (typeof node?.title === 'string') return node.title;
+  }
+  throw new Error(`Schema ${type}: kein Titel für ${path.join('.')}`);
 }

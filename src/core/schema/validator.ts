@@ -26,6 +26,9 @@ function compile(): { common: ValidateFunction; byType: Record<ArticleType, Vali
   addFormats(ajv, ['date']);
   ajv.addKeyword({ keyword: 'x-sections', schemaType: 'array' });
   ajv.addKeyword({ keyword: 'x-section-synonyms', schemaType: 'object' });
+  // Labels for people, not rules for values (see labels.ts).
+  ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
+  ajv.addKeyword({ keyword: 'x-title-plural', schemaType: 'string' });
   ajv.addSchema(COMMON_SCHEMA);
   const byType = {} as Record<ArticleType, ValidateFunction>;
   for (const type of ARTICLE_TYPES) byType[type] = ajv.compile(TYPE_SCHEMAS[type]);

@@ -1,13 +1,18 @@
 import type { AuditResult } from '../audit';
 import { DEPARTURE_SOURCE_LABELS, encodingLine, rowCells } from './rows';
 import { excelText, toExcelCsv } from '../../core/excel-csv';
+import { propertyTitle } from '../../core/schema/schemas';
+import { REGISTER_TITLES } from '../register';
 
 /**
  * `--format csv`: opens correctly in German Excel (`;`, UTF-8 BOM, CRLF, German headers, DD.MM.YYYY).
  * After an empty row, one line names the register's encoding (Excel's sort and filter stop at the gap).
  */
 export function formatAuditCsv(result: AuditResult): string {
-  const header = ['Austrittsdatum', 'Austritt laut', 'Monate bis Austritt', 'Stelle', 'Bezeichnung', 'Fachbereich', 'Stelleninhaber', 'Grund', 'Abdeckung (%)', 'Fehlende Prüfungen', 'Was fehlt'];
+  const header = [
+    REGISTER_TITLES.departure, 'Austritt laut', 'Monate bis Austritt', REGISTER_TITLES.post, 'Bezeichnung', propertyTitle('post', 'department'),
+    REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung (%)', 'Fehlende Prüfungen', 'Was fehlt',
+  ];
   const rows = result.flagged.map((row) => {
     const c = rowCells(row);
     return [c.departure, DEPARTURE_SOURCE_LABELS[row.departure_source], c.months, c.post, c.title, c.department, c.holder, c.reason, String(row.coverage), c.missing, c.details.join(' | ')];

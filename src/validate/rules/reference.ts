@@ -3,6 +3,7 @@ import { stringList, stringValue, type Article } from '../../core/article';
 import { fileLineOfPointer } from '../../core/frontmatter';
 import type { Wiki } from '../../core/wiki';
 import type { Report, WikiRule } from './rule';
+import { ID_PATTERN } from '../../core/schema/schemas';
 
 /**
  * `reference` — `department`, `owner`, `deputies`, `performers` or `post` names no
@@ -13,7 +14,6 @@ import type { Report, WikiRule } from './rule';
  * ok:     `deputies: [stelle-1-001]` where that post exists.
  * not-ok: `deputies: [stelle-1-009]`, `deputies: [stelle-1-002]` in stelle-1-002 itself.
  */
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function nearby(wanted: string, candidates: string[], sameDepartment: string[]): string {
   const closestId = candidates.length > 0 ? closest(wanted, candidates) : undefined;
@@ -57,11 +57,11 @@ function checkArticle(article: Article, wiki: Wiki, known: Candidates): Report[]
     reports.push({ article, line: fileLineOfPointer(article.frontMatter, pointer), column: 1, message });
   const department = stringValue(article, 'department');
   const checkPost = (pointer: string, id: string, role: string) => {
-    if (!ID.test(id) || wiki.posts.has(id)) return;
+    if (!ID_PATTERN.test(id) || wiki.posts.has(id)) return;
     at(pointer, `${role} „${id}“: Eine Stelle mit dieser Kennung gibt es nicht.${nearby(id, known.allPosts(), known.postsOf(department))}`);
   };
 
-  if (department !== undefined && ID.test(department)) {
+  if (department !== undefined && ID_PATTERN.test(department)) {
     if (!wiki.departments.has(department)) {
       at('/department', `Fachbereich „${department}“ gibt es nicht.${nearby(department, [...wiki.departments.keys()], [])}`);
     } else if (article.folder !== undefined && article.folder !== department) {

@@ -3,7 +3,6 @@
  * card right under the title and, on handovers, signature lines for printing.
  */
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
-import { usePluginData } from '@docusaurus/useGlobalData';
 import { ThemeClassNames } from '@docusaurus/theme-common';
 import Heading from '@theme/Heading';
 import MDXContent from '@theme/MDXContent';
@@ -12,7 +11,7 @@ import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import HandoverSignatures from '../../../components/HandoverSignatures';
 import MetadataCard from '../../../components/MetadataCard';
-import type { StellenwissenGlobalData } from '../../../plugin';
+import { cardOf } from '../../../plugin/doc-card';
 
 function useSyntheticTitle(): string | null {
   const { metadata, frontMatter, contentTitle } = useDoc();
@@ -21,9 +20,9 @@ function useSyntheticTitle(): string | null {
 
 export default function DocItemContent({ children }: Props): ReactNode {
   const syntheticTitle = useSyntheticTitle();
-  const { frontMatter } = useDoc();
-  const { cards } = usePluginData('stellenwissen') as StellenwissenGlobalData;
-  const card = typeof frontMatter.id === 'string' ? cards[frontMatter.id] : undefined;
+  // The card is in this doc's own metadata module (src/plugin/doc-card.ts), so it is
+  // in the server-rendered HTML and in no other page's bundle.
+  const card = cardOf(useDoc().metadata);
   return (
     <div className={clsx(ThemeClassNames.docs.docMarkdown, 'markdown')}>
       {syntheticTitle && (

@@ -1,0 +1,22 @@
+/** Department articles: the department's duties and a table of its posts. */
+import type { ArticleContext } from './context';
+import { areaTag, type Department } from './organisation';
+import { bulletList, link, list, paragraph, render } from './text';
+
+/** One index article per department folder. */
+export function departmentArticles(ctx: ArticleContext, departments: Department[]): void {
+  const { r, review, target, files } = ctx;
+  for (const department of departments) {
+    const path = `${department.id}/index.md`;
+    const fm = [
+      `id: ${department.id}`, 'type: department', `title: ${department.title}`, `department: ${department.id}`,
+      `owner: ${department.posts[0]!.id}`, ...review(path), `description: ${JSON.stringify(`Aufgaben und Stellen des ${department.title}.`)}`,
+      `tags: ${list([areaTag(department)])}`,
+    ];
+    const sections: Array<[string, string[]]> = [
+      ['Aufgaben des Fachbereichs', [paragraph(r), bulletList(r)]],
+      ['Organisation', [['| Stelle | Bezeichnung |', '|---|---|', ...department.posts.map((p) => `| ${link(p.id, p.id)} | ${p.title} |`)].join('\n')]],
+    ];
+    files.set(path, render(r, fm, paragraph(r, 1, 2), sections, target()));
+  }
+}

@@ -1,0 +1,26 @@
+import { stringValue, type Article } from '../../core/article';
+import { type ArticleType } from '../../core/schema/schemas';
+import { type SiteContext } from './context';
+import { departmentCard, type DepartmentCard } from './department';
+import { guideCard, type GuideCard } from './guide';
+import { handoverCard, type HandoverCard } from './handover';
+import { postCard, type PostCard } from './post';
+import { processCard, type ProcessCard } from './process';
+
+export type Card = PostCard | ProcessCard | HandoverCard | DepartmentCard | GuideCard;
+
+/** One card builder per article type. */
+const CARD_OF: Record<ArticleType, (article: Article, ctx: SiteContext) => Card> = {
+  department: departmentCard,
+  post: postCard,
+  process: processCard,
+  handover: handoverCard,
+  guide: guideCard,
+};
+
+/** The metadata card of every usable article, by article id. */
+export function buildCards(ctx: SiteContext): Record<string, Card> {
+  const cards: Record<string, Card> = {};
+  for (const article of ctx.usable) cards[stringValue(article, 'id')!] = CARD_OF[article.type!](article, ctx);
+  return cards;
+}
