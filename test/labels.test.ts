@@ -6,7 +6,7 @@ import { enumLabels, generateLabels, GENERATED_LABELS_PATH } from '../src/core/s
 import * as labels from '../src/core/generated/labels';
 import { PROCESS_CSV_HEADERS } from '../src/process-register/csv';
 import { REASONS, REGISTER_COLUMNS, REGISTER_TITLES } from '../src/hr/register';
-import { ID_PATTERN, propertyTitle, REGISTER_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
+import { ID_PATTERN, REGISTER_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
 import { ROOT } from './helpers';
 
 function sources(dir: string): string[] {
@@ -36,7 +36,7 @@ describe('the schemas are the one source of labels, patterns and column titles',
     expect(REASONS).toEqual(REGISTER_SCHEMA.properties.reason.enum);
     expect(REGISTER_COLUMNS).toEqual(['post', 'holder', 'departure', 'reason', 'birth_date']);
     expect(REGISTER_TITLES.departure).toBe('Austrittsdatum');
-    expect(PROCESS_CSV_HEADERS.digital_bundle).toBe(propertyTitle('process', 'digital', 'bundle'));
+    expect(PROCESS_CSV_HEADERS.digital_bundle).toBe(TYPE_SCHEMAS.process.allOf[1]!.properties!.digital!.properties.bundle.title);
     expect(PROCESS_CSV_HEADERS.digital_bundle).toBe('Digitalbündel');
     expect(ID_PATTERN.test('stelle-32-004')).toBe(true);
     expect(ID_PATTERN.test('Stelle 32')).toBe(false);

@@ -1,4 +1,4 @@
-import { stringList, stringValue, type Article } from '../core/article';
+import { stringValue, validFrontMatter, type Article } from '../core/article';
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
 import { findingsByFile, FRONT_MATTER_RULES, hasValidFrontMatter, type Finding } from '../core/finding';
 import type { TaskItem } from '../core/markdown/remark';
@@ -61,11 +61,13 @@ export function buildCoverageIndex(wiki: Wiki, validation: ValidationResult): Co
   const handoversByPost = new Map<string, Article[]>();
   for (const article of wiki.articles) {
     if (!hasValidFrontMatter(article, findingsOf(article, byFile))) continue;
-    if (article.type === 'process') {
-      push(processesByOwner, stringValue(article, 'owner'), article);
-      for (const performer of new Set(stringList(article, 'performers'))) push(processesByPerformer, performer, article);
+    const process = validFrontMatter(article, 'process');
+    if (process) {
+      push(processesByOwner, process.owner, article);
+      for (const performer of new Set(process.performers)) push(processesByPerformer, performer, article);
     }
-    if (article.type === 'handover') push(handoversByPost, stringValue(article, 'post'), article);
+    const handover = validFrontMatter(article, 'handover');
+    if (handover) push(handoversByPost, handover.post, article);
   }
   return { wiki, findingsByFile: byFile, processesByOwner, processesByPerformer, handoversByPost };
 }
@@ -113,7 +115,7 @@ export function checklistOf(handover: Article): TaskItem[] {
 }
 
 function isComplete(handover: Article): boolean {
-  return stringValue(handover, 'status') === 'done' && checklistOf(handover).every((t) => t.checked);
+  return validFrontMatter(handover, 'handover')?.status === 'done' && checklistOf(handover).every((t) => t.checked);
 }
 
 /** The six checks for one post id. */
@@ -141,12 +143,12 @@ export function computeCoverage(index: CoverageIndex, postId: string, options: C
     if (missing.length === 0 && placeholders === 0) checks.sections = 'pass';
     else gaps.push({ check: 'sections', kind: 'incomplete', sections: missing, placeholders });
 
-    const deputies = stringList(post, 'deputies').filter((d) => d !== postId && wiki.posts.has(d));
+    const deputies = (validFrontMatter(post, 'post')?.deputies ?? []).filter((d) => d !== postId && wiki.posts.has(d));
     if (deputies.length > 0) checks.deputies = 'pass';
     else gaps.push({ check: 'deputies', kind: 'none' });
 
     const owned = index.processesByOwner.get(postId) ?? [];
-    const alone = owned.filter((p) => !stringList(p, 'performers').some((d) => d !== postId && wiki.posts.has(d)));
+    const alone = owned.filter((p) => !(validFrontMatter(p, 'process')?.performers ?? []).some((d) => d !== postId && wiki.posts.has(d)));
     if (owned.length === 0) gaps.push({ check: 'processes', kind: 'none' });
     for (const process of alone) gaps.push({ check: 'processes', kind: 'single-performer', process: articleRef(process) });
     if (owned.length > 0 && alone.length === 0) checks.processes = 'pass';

@@ -1,23 +1,22 @@
 import type { ProcessRecord, ProcessRegister } from './build';
 import { germanDate } from '../core/german';
 import { excelDigits, excelText, toExcelCsv } from '../core/excel-csv';
-import { DIGITAL_STATUS_LABELS, FREQUENCY_LABELS } from '../core/schema/labels';
-import { propertyTitle } from '../core/schema/schemas';
+import { DIGITAL_STATUS_LABELS, FIELD_TITLES, FREQUENCY_LABELS } from '../core/schema/labels';
 
 /** CSV column headers: the schemas' German field titles, plus the page. */
 export const PROCESS_CSV_HEADERS: Record<keyof ProcessRecord, string> = {
-  id: propertyTitle('process', 'id'),
-  title: propertyTitle('process', 'title'),
-  department: propertyTitle('process', 'department'),
-  owner: propertyTitle('process', 'owner'),
-  performers: propertyTitle('process', 'performers'),
-  frequency: propertyTitle('process', 'frequency'),
-  leika: propertyTitle('process', 'leika'),
-  legal_basis: propertyTitle('process', 'legal_basis'),
-  systems: propertyTitle('process', 'systems'),
-  digital_status: propertyTitle('process', 'digital', 'status'),
-  digital_bundle: propertyTitle('process', 'digital', 'bundle'),
-  reviewed: propertyTitle('process', 'reviewed'),
+  id: FIELD_TITLES.id,
+  title: FIELD_TITLES.title,
+  department: FIELD_TITLES.department,
+  owner: FIELD_TITLES.owner,
+  performers: FIELD_TITLES.performers,
+  frequency: FIELD_TITLES.frequency,
+  leika: FIELD_TITLES.leika,
+  legal_basis: FIELD_TITLES.legal_basis,
+  systems: FIELD_TITLES.systems,
+  digital_status: FIELD_TITLES['digital.status'],
+  digital_bundle: FIELD_TITLES['digital.bundle'],
+  reviewed: FIELD_TITLES.reviewed,
   path: 'Seite',
 };
 

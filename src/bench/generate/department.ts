@@ -2,6 +2,10 @@
 import type { ArticleContext } from './context';
 import { areaTag, type Department } from './organisation';
 import { bulletList, link, list, paragraph, render } from './text';
+import { requiredSections } from '../../core/schema/schemas';
+
+/** The type's required sections (x-sections), in the schema's order. */
+const REQUIRED = requiredSections('department');
 
 /** One index article per department folder. */
 export function departmentArticles(ctx: ArticleContext, departments: Department[]): void {
@@ -14,7 +18,7 @@ export function departmentArticles(ctx: ArticleContext, departments: Department[
       `tags: ${list([areaTag(department)])}`,
     ];
     const sections: Array<[string, string[]]> = [
-      ['Aufgaben des Fachbereichs', [paragraph(r), bulletList(r)]],
+      [REQUIRED[0]!, [paragraph(r), bulletList(r)]],
       ['Organisation', [['| Stelle | Bezeichnung |', '|---|---|', ...department.posts.map((p) => `| ${link(p.id, p.id)} | ${p.title} |`)].join('\n')]],
     ];
     files.set(path, render(r, fm, paragraph(r, 1, 2), sections, target()));

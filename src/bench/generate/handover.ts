@@ -5,6 +5,10 @@ import type { Post } from './organisation';
 import type { Departure } from './register';
 import { link, render } from './text';
 import { CONTACTS, PROCESS_OBJECTS, SYSTEMS, TOPICS } from './words';
+import { requiredSections } from '../../core/schema/schemas';
+
+/** The type's required sections (x-sections), in the schema's order. */
+const REQUIRED = requiredSections('handover');
 
 /**
  * `count` handovers: to the register posts leaving soonest, then to others. About a quarter
@@ -29,10 +33,10 @@ export function handoverArticles(ctx: ArticleContext, posts: Post[], departures:
       `due: ${isoDaysFromRef(daysOf.get(post.id) ?? r.int(30, 365))}`, ...review(path), 'tags: [Übergabe]',
     ];
     const sections: Array<[string, string[]]> = [
-      ['Offene Vorgänge', [['| Vorgang | Stand | Weiter mit |', '|---|---|---|', ...Array.from({ length: r.int(2, 5) }, () => `| ${r.pick(PROCESS_OBJECTS)[1]} ${r.pick(TOPICS)} | ${r.pick(['in Bearbeitung', 'wartet auf Unterlagen', 'Entwurf liegt vor', 'Anhörung läuft'])} | ${r.pick(post.department.posts).id} |`)].join('\n')]],
-      ['Checkliste', [items.map((item, i) => `- [${ticked(i) ? 'x' : ' '}] ${item}`).join('\n')]],
-      ['Zugänge und Berechtigungen', [['| System | Rolle | Hinweis |', '|---|---|---|', ...r.sample(SYSTEMS, r.int(2, 4)).map((s) => `| ${s} | ${r.pick(['Sachbearbeitung', 'Lesen', 'Freigabe'])} | ${r.pick(['über das Ticketsystem beantragen', 'Vorlauf vier Wochen', 'Standardrolle'])} |`)].join('\n')]],
-      ['Kontakte', [[...r.sample(CONTACTS, r.int(2, 4)).map((c) => `- ${c}`), `- ${link(`${head.title} (${head.id})`, head.id)}`].join('\n')]],
+      [REQUIRED[0]!, [['| Vorgang | Stand | Weiter mit |', '|---|---|---|', ...Array.from({ length: r.int(2, 5) }, () => `| ${r.pick(PROCESS_OBJECTS)[1]} ${r.pick(TOPICS)} | ${r.pick(['in Bearbeitung', 'wartet auf Unterlagen', 'Entwurf liegt vor', 'Anhörung läuft'])} | ${r.pick(post.department.posts).id} |`)].join('\n')]],
+      [REQUIRED[1]!, [items.map((item, i) => `- [${ticked(i) ? 'x' : ' '}] ${item}`).join('\n')]],
+      [REQUIRED[2]!, [['| System | Rolle | Hinweis |', '|---|---|---|', ...r.sample(SYSTEMS, r.int(2, 4)).map((s) => `| ${s} | ${r.pick(['Sachbearbeitung', 'Lesen', 'Freigabe'])} | ${r.pick(['über das Ticketsystem beantragen', 'Vorlauf vier Wochen', 'Standardrolle'])} |`)].join('\n')]],
+      [REQUIRED[3]!, [[...r.sample(CONTACTS, r.int(2, 4)).map((c) => `- ${c}`), `- ${link(`${head.title} (${head.id})`, head.id)}`].join('\n')]],
     ];
     files.set(path, render(r, fm, `Die Stelle ${link(post.id, post.id)} wird frei; diese Übergabe sichert ihr Wissen.`, sections, target()));
   }

@@ -4,6 +4,10 @@ import { areaTag, type Post } from './organisation';
 import type { OwnedProcess } from './process';
 import { bulletList, link, list, paragraph, render } from './text';
 import { CONTACTS, SYSTEMS } from './words';
+import { requiredSections } from '../../core/schema/schemas';
+
+/** The type's required sections (x-sections), in the schema's order. */
+const REQUIRED = requiredSections('post');
 
 const DEADLINES = [
   ['15. Januar', 'Jahresstatistik an das Landesamt'], ['31. März', 'Verwendungsnachweise der Zuwendungsempfänger'],
@@ -30,14 +34,14 @@ export function postArticles(ctx: ArticleContext, posts: Post[], owned: Map<stri
     const processes = owned.get(post.id) ?? [];
     const deadlines = r.sample(DEADLINES, r.int(3, 5));
     const sections: Array<[string, string[]]> = [
-      ['Aufgaben', [[...processes.map((p) => `- ${link(p.title, p.id)}`), ...bulletList(r, 2, 4).split('\n')].join('\n')]],
-      ['Vertretung', [deputies.length > 0
+      [REQUIRED[0]!, [[...processes.map((p) => `- ${link(p.title, p.id)}`), ...bulletList(r, 2, 4).split('\n')].join('\n')]],
+      [REQUIRED[1]!, [deputies.length > 0
         ? `Vertretung durch ${deputies.map((p) => link(`${p.title} (${p.id})`, p.id)).join(' und ')}. ${paragraph(r, 1, 2)}`
         : `Eine Vertretung ist noch nicht geregelt. ${paragraph(r, 1, 2)}`]],
-      ['Ansprechpartner', [r.sample(CONTACTS, r.int(3, 5)).map((c) => `- ${c}`).join('\n')]],
-      ['Fristen und Termine', [['| Frist | Inhalt |', '|---|---|', ...deadlines.map(([when, what]) => `| ${when} | ${what} |`)].join('\n')]],
-      ['Fachverfahren und Zugänge', [systems.map((s) => `- ${s}: ${r.pick(['Vollzugriff', 'Lesezugriff', 'Sachbearbeitung', 'Administration'])}`).join('\n')]],
-      ['Ablage und Akten', [paragraph(r, 2, 3)]],
+      [REQUIRED[2]!, [r.sample(CONTACTS, r.int(3, 5)).map((c) => `- ${c}`).join('\n')]],
+      [REQUIRED[3]!, [['| Frist | Inhalt |', '|---|---|', ...deadlines.map(([when, what]) => `| ${when} | ${what} |`)].join('\n')]],
+      [REQUIRED[4]!, [systems.map((s) => `- ${s}: ${r.pick(['Vollzugriff', 'Lesezugriff', 'Sachbearbeitung', 'Administration'])}`).join('\n')]],
+      [REQUIRED[5]!, [paragraph(r, 2, 3)]],
     ];
     files.set(path, render(r, fm, undefined, sections, target()));
   }

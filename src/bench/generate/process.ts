@@ -4,6 +4,10 @@ import type { Department } from './organisation';
 import type { Random } from './random';
 import { bulletList, list, numberedList, paragraph, quotedList, render } from './text';
 import { PROCESS_OBJECTS, SYSTEMS } from './words';
+import { requiredSections } from '../../core/schema/schemas';
+
+/** The type's required sections (x-sections), in the schema's order. */
+const REQUIRED = requiredSections('process');
 
 const PROCESS_VERBS = [
   ['bearbeiten', 'bearbeiten'], ['pruefen', 'prüfen'], ['bescheiden', 'bescheiden'], ['erteilen', 'erteilen'],
@@ -62,10 +66,10 @@ export function processArticles(ctx: ArticleContext, departments: Department[], 
       ...review(path), `tags: ${list([objTitle.replace(/[^A-Za-zÄÖÜäöüß]/g, '')])}`,
     ];
     const sections: Array<[string, string[]]> = [
-      ['Zweck', [paragraph(r)]],
-      ['Ablauf', [...(r.chance(0.3) ? [flowchart(r, objTitle)] : []), numberedList(r)]],
-      ['Rechtsgrundlagen', [laws.map((law) => `- ${law}`).join('\n'), paragraph(r, 1, 2)]],
-      ['Sonderfälle', [bulletList(r, 2, 4)]],
+      [REQUIRED[0]!, [paragraph(r)]],
+      [REQUIRED[1]!, [...(r.chance(0.3) ? [flowchart(r, objTitle)] : []), numberedList(r)]],
+      [REQUIRED[2]!, [laws.map((law) => `- ${law}`).join('\n'), paragraph(r, 1, 2)]],
+      [REQUIRED[3]!, [bulletList(r, 2, 4)]],
     ];
     files.set(path, render(r, fm, undefined, sections, target()));
     owned.set(owner.id, [...(owned.get(owner.id) ?? []), { id, title }]);

@@ -3,7 +3,7 @@ import Layout from '@theme/Layout';
 import { useMemo, useState, type ReactNode } from 'react';
 import { germanDate } from '../../core/german';
 import { MISSING_LABELS } from '../../coverage/texts';
-import { CRITICALITY_LABELS, TYPE_LABELS } from '../../core/schema/labels';
+import { CRITICALITY_LABELS, FIELD_TITLES, TYPE_LABELS } from '../../core/schema/labels';
 import type { CoverageDashboardData } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
 import styles from '../dashboard.module.css';
@@ -99,7 +99,7 @@ export default function CoverageDashboard({ data }: { data: CoverageDashboardDat
         </form>
         <table className={styles.table} id="stellen">
           <thead>
-            <tr>{header('title', 'Stelle')}{header('department', 'Fachbereich')}{header('criticality', 'Kritikalität')}{header('coverage', 'Abdeckung')}<th>Es fehlt</th></tr>
+            <tr>{header('title', TYPE_LABELS.post!)}{header('department', FIELD_TITLES.department)}{header('criticality', FIELD_TITLES.criticality)}{header('coverage', 'Abdeckung')}<th>Es fehlt</th></tr>
           </thead>
           <tbody>
             {rows.map((p) => (

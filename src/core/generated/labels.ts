@@ -18,6 +18,33 @@ export const TYPE_PLURAL_LABELS = {
   guide: 'Anleitungen',
 } as const;
 
+/** Front-matter field → its German title (the schemas' `title`; nested fields as `digital.status`). */
+export const FIELD_TITLES = {
+  id: 'Kennung',
+  type: 'Artikeltyp',
+  title: 'Titel',
+  department: 'Fachbereich',
+  owner: 'Verantwortliche Stelle',
+  reviewed: 'Zuletzt überprüft',
+  review_months: 'Prüfintervall (Monate)',
+  tags: 'Schlagwörter',
+  description: 'Kurzbeschreibung',
+  sidebar_position: 'Position in der Navigation',
+  criticality: 'Kritikalität',
+  deputies: 'Vertretungen',
+  systems: 'Fachverfahren',
+  performers: 'Ausführende Stellen',
+  frequency: 'Häufigkeit',
+  leika: 'LeiKa-Schlüssel',
+  legal_basis: 'Rechtsgrundlagen',
+  digital: 'Digitalisierung',
+  'digital.status': 'Digitalisierungsstand',
+  'digital.bundle': 'Digitalbündel',
+  post: 'Übergebende Stelle',
+  status: 'Stand der Übergabe',
+  due: 'Fällig am',
+} as const;
+
 /** Criticality of a post (/properties/criticality). */
 export const CRITICALITY_LABELS = {
   high: 'hoch',

@@ -7,6 +7,8 @@ import * as generated from '../generated/labels';
  */
 type Labels = Readonly<Record<string, string>>;
 
+/** Front-matter field → German title (`digital.status` for nested fields): column headers of the exports. */
+export const FIELD_TITLES = generated.FIELD_TITLES;
 export const TYPE_LABELS: Labels = generated.TYPE_LABELS;
 export const TYPE_PLURAL_LABELS: Labels = generated.TYPE_PLURAL_LABELS;
 export const CRITICALITY_LABELS: Labels = generated.CRITICALITY_LABELS;

@@ -37,19 +37,3 @@ export function sectionSynonyms(type: ArticleType): Readonly<Record<string, read
   const schema: object = TYPE_SCHEMAS[type];
   return 'x-section-synonyms' in schema ? (schema['x-section-synonyms'] as Record<string, string[]>) : {};
 }
-
-/**
- * The German title of a front-matter field of `type` (its own schema first, then the common
- * one); a nested field by its path, e.g. `propertyTitle('process', 'digital', 'status')`.
- * Column headers of the exports are these titles.
- */
-export function propertyTitle(type: ArticleType, ...path: [string, ...string[]]): string {
-  type Node = { title?: string; properties?: Record<string, Node> };
-  const roots: Node[] = [(TYPE_SCHEMAS[type].allOf[1] as Node), common as Node];
-  for (const root of roots) {
-    let node: Node | undefined = root;
-    for (const key of path) node = node?.properties?.[key];
-    if (typeof node?.title === 'string') return node.title;
-  }
-  throw new Error(`Schema ${type}: kein Titel für ${path.join('.')}`);
-}

@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit';
 import { DEPARTURE_SOURCE_LABELS, encodingLine, rowCells } from './rows';
 import { excelText, toExcelCsv } from '../../core/excel-csv';
-import { propertyTitle } from '../../core/schema/schemas';
+import { FIELD_TITLES } from '../../core/schema/labels';
 import { REGISTER_TITLES } from '../register';
 
 /**
@@ -10,7 +10,7 @@ import { REGISTER_TITLES } from '../register';
  */
 export function formatAuditCsv(result: AuditResult): string {
   const header = [
-    REGISTER_TITLES.departure, 'Austritt laut', 'Monate bis Austritt', REGISTER_TITLES.post, 'Bezeichnung', propertyTitle('post', 'department'),
+    REGISTER_TITLES.departure, 'Austritt laut', 'Monate bis Austritt', REGISTER_TITLES.post, 'Bezeichnung', FIELD_TITLES.department,
     REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung (%)', 'Fehlende Prüfungen', 'Was fehlt',
   ];
   const rows = result.flagged.map((row) => {

@@ -1,13 +1,13 @@
 import type { AuditResult, FlaggedRow } from '../audit';
 import { addMonths, formatIsoDate, parseIsoDate } from '../../core/dates';
 import { REASON_LABELS, REGISTER_TITLES, type DepartureSource, type RegisterEncoding } from '../register';
-import { propertyTitle } from '../../core/schema/schemas';
+import { FIELD_TITLES } from '../../core/schema/labels';
 import { germanDate } from '../../core/german';
 import { gapText, MISSING_LABELS } from '../../coverage/texts';
 
 /** The human-readable columns shared by table, CSV and Markdown. */
 export const AUDIT_COLUMNS = [
-  'Austritt', 'Monate', REGISTER_TITLES.post, 'Bezeichnung', propertyTitle('post', 'department'), REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung', 'Es fehlt',
+  'Austritt', 'Monate', REGISTER_TITLES.post, 'Bezeichnung', FIELD_TITLES.department, REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung', 'Es fehlt',
 ] as const;
 
 export const ENCODING_LABELS: Record<RegisterEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' };
