@@ -6,19 +6,22 @@ import type { Options as DocsOptions } from '@docusaurus/plugin-content-docs';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { normaliseText, parseFrontMatter } from './src/core/frontmatter';
 import { buildSidebar, type SidebarDoc } from './src/site/sidebar';
+import { readWikiConfig } from './src/core/config';
+import { siteSettings } from './src/site/settings';
 import { rehypeSanitizeArticle, remarkRawHtmlGate } from './src/site/raw-html';
 import { sanitizeSchema } from './src/site/sanitize-schema';
 
 /**
- * Environment:
+ * Settings: stellenwissen.config.yaml (name, site_url, base_path, edit_url; src/core/config.ts),
+ * overridden by the environment:
  *   DOCS_DIR  the wiki folder (default: docs)
  *   BASE_URL  sub-path the site is served under (default: /), e.g. /wiki/
  *   SITE_URL  origin of the intranet server (default: http://localhost)
  *   EDIT_URL  base of "Diese Seite bearbeiten" links on the Git server (off when unset)
  */
 const docsDir = process.env.DOCS_DIR || 'docs';
-const baseUrl = (process.env.BASE_URL || '/').replace(/\/?$/, '/');
-const editUrl = process.env.EDIT_URL || undefined;
+const settings = siteSettings(readWikiConfig(__dirname));
+const { baseUrl, editUrl } = settings;
 const WRITING_GUIDE = 'fb10-zentrale-dienste/redaktionsleitfaden.md';
 
 /** Front-matter keys Docusaurus itself reads, with the type it insists on. */
@@ -31,10 +34,10 @@ const DOCUSAURUS_KEYS: Record<string, (v: unknown) => boolean> = {
 };
 
 const config: Config = {
-  title: 'Stellenwissen',
+  title: settings.title,
   tagline: 'Wissen der Stellen sichern – bevor es in den Ruhestand geht',
   favicon: 'img/favicon.svg',
-  url: process.env.SITE_URL || 'http://localhost',
+  url: settings.url,
   baseUrl,
   trailingSlash: undefined,
   onBrokenLinks: 'throw',
@@ -108,7 +111,7 @@ const config: Config = {
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {
-      title: 'Stellenwissen',
+      title: settings.navbarTitle,
       logo: { alt: 'Stellenwissen', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki' },
@@ -122,7 +125,7 @@ const config: Config = {
     },
     footer: {
       style: 'light',
-      copyright: 'Stellenwissen – Wissenssicherung der Verwaltung. Nur für den Dienstgebrauch im Intranet.',
+      copyright: settings.footer,
     },
     docs: { sidebar: { hideable: true, autoCollapseCategories: true } },
     // Mermaid's own default, pinned: diagram labels are sanitised, no click handlers.

@@ -9,27 +9,21 @@ import pc from 'picocolors';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
 import { buildCoverageIndex } from '../src/coverage/coverage';
-import { formatAuditCsv } from '../src/hr/format/csv';
-import { formatAuditHtml } from '../src/hr/format/html';
-import { formatAuditJson } from '../src/hr/format/json';
-import { formatAuditMarkdown } from '../src/hr/format/md';
-import { formatAuditTable } from '../src/hr/format/table';
+import { AUDIT_FORMATS, formatAudit, type AuditFormat } from '../src/hr/format/index';
 import { decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, type ColumnMapping } from '../src/hr/register';
-import { runAudit, type AuditResult } from '../src/hr/audit';
+import { runAudit } from '../src/hr/audit';
 import { UsageError } from '../src/core/wiki';
 import { validateWiki } from '../src/validate/validate';
 import { writeFileAtomic } from '../src/core/fs-atomic';
-
-const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
-type Format = (typeof FORMATS)[number];
+import { readWikiConfig } from '../src/core/config';
 
 const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregister ab und meldet Stellen, deren Wissen vor dem Austritt nicht gesichert ist.')
   .addOption(new Option('--register <datei>', 'CSV-Export der Personalabteilung (wird nur gelesen)').makeOptionMandatory())
   .addOption(docsOption())
   .addOption(todayOption())
-  .addOption(new Option('--horizon <monate>', 'Austritte bis so viele Monate ab heute prüfen').default(24).argParser(wholeNumber('--horizon', 0, 600)))
-  .addOption(new Option('--lead <monate>', 'Übergabe ab so vielen Monaten vor dem Austritt verlangen').default(6).argParser(wholeNumber('--lead', 0, 600)))
-  .addOption(choiceOption('--format <format>', 'Ausgabeformat', FORMATS, 'table'))
+  .addOption(new Option('--horizon <monate>', 'Austritte bis so viele Monate ab heute prüfen (Vorgabe: audit.horizon in stellenwissen.config.yaml, sonst 24)').argParser(wholeNumber('--horizon', 0, 600)))
+  .addOption(new Option('--lead <monate>', 'Übergabe ab so vielen Monaten vor dem Austritt verlangen (Vorgabe: audit.lead in stellenwissen.config.yaml, sonst 6)').argParser(wholeNumber('--lead', 0, 600)))
+  .addOption(choiceOption('--format <format>', 'Ausgabeformat', AUDIT_FORMATS, 'table'))
   .addOption(new Option('--out <datei>', 'Bericht in diese Datei schreiben (statt auf die Standardausgabe)'))
   .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'))
   .addOption(new Option('--columns <zuordnung>', `Spalten des Registers zuordnen, z. B. "post=Stellen-Nr.,departure=Austritt zum" (${REGISTER_COLUMNS.join(', ')})`).argParser(parseColumnMapping))
@@ -43,22 +37,10 @@ function readRegister(path: string): Buffer {
   }
 }
 
-function render(result: AuditResult, format: Format, siteUrl: string | undefined, toTerminal: boolean): string {
-  switch (format) {
-    case 'json': return formatAuditJson(result);
-    case 'csv': return formatAuditCsv(result);
-    case 'md': return formatAuditMarkdown(result);
-    case 'html': return formatAuditHtml(result, { siteUrl });
-    case 'table': {
-      const colour = toTerminal && pc.isColorSupported;
-      return formatAuditTable(result, colour ? pc : undefined, process.stdout.columns ?? 120);
-    }
-  }
-}
-
 void runCli(program, async () => {
-  const o = program.opts<{ register: string; docs: string; today?: string; horizon: number; lead: number; format: Format; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
+  const o = program.opts<{ register: string; docs: string; today?: string; horizon?: number; lead?: number; format: AuditFormat; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
   const today = parseToday(o.today);
+  const defaults = readWikiConfig(process.cwd()).audit;
   const { text, encoding } = decodeRegister(readRegister(o.register));
   const register = parseRegister(text, { columns: o.columns });
   if (register.problems.length > 0) {
@@ -68,8 +50,9 @@ void runCli(program, async () => {
   }
   const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
   const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
-  const result = runAudit(index, register.rows, { today, horizon: o.horizon, lead: o.lead, encoding });
-  const output = render(result, o.format, o.siteUrl, o.out === undefined && process.stdout.isTTY === true);
+  const result = runAudit(index, register.rows, { today, horizon: o.horizon ?? defaults.horizon, lead: o.lead ?? defaults.lead, encoding });
+  const colour = o.out === undefined && process.stdout.isTTY === true && pc.isColorSupported;
+  const output = formatAudit(result, o.format, { siteUrl: o.siteUrl, paint: colour ? pc : undefined, width: process.stdout.columns ?? 120 });
   if (o.out) {
     writeFileAtomic(o.out, output);
     process.stderr.write(`Bericht geschrieben: ${o.out} (${result.flagged.length} von ${result.summary.within_horizon} Austritten nicht abgesichert)\n`);

@@ -106,6 +106,40 @@ export function parseFrontMatter(text: string): FrontMatter {
     result.problems.push({ line: 1, column: 1, message: 'Front Matter ist leer: Zwischen den beiden Zeilen „---“ fehlen die Felder (id, type, title, department, owner, reviewed).' });
     return result;
   }
+  const fields = parseYamlFields(yamlText, 1, FRONT_MATTER_WORDING);
+  result.problems.push(...fields.problems);
+  result.keyLines = fields.keyLines;
+  result.data = fields.data;
+  return result;
+}
+
+/** How the YAML messages name the text they are about. */
+export interface YamlWording {
+  /** Subject of a sentence: „Front Matter“, „Die Einstellungsdatei“. */
+  subject: string;
+  /** Where a field stands: „im Front Matter“, „in der Einstellungsdatei“. */
+  within: string;
+  /** A field as it should be written, e.g. `id: stelle-32-004`. */
+  example: string;
+}
+
+const FRONT_MATTER_WORDING: YamlWording = { subject: 'Front Matter', within: 'im Front Matter', example: 'id: stelle-32-004' };
+
+/** A YAML mapping read as written (dates stay text), with the line of every key. */
+export interface YamlFields {
+  /** The mapping; undefined when the YAML is broken or not a mapping. */
+  data: Record<string, unknown> | undefined;
+  problems: YamlProblem[];
+  /** JSON pointer → 1-based line in the file. */
+  keyLines: Map<string, number>;
+}
+
+/**
+ * Parses YAML that must be a mapping of fields (front matter, the wiki's settings file).
+ * `lineOffset` is the number of file lines before the YAML's first line.
+ */
+export function parseYamlFields(yamlText: string, lineOffset: number, wording: YamlWording): YamlFields {
+  const result: YamlFields = { data: undefined, problems: [], keyLines: new Map() };
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     lineCounter,
@@ -114,32 +148,31 @@ export function parseFrontMatter(text: string): FrontMatter {
     schema: 'core',
     customTags: (tags) => [digitStringTag, ...tags],
   });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   for (const error of doc.errors) {
     const offset = error.pos[0];
     const pos = lineCounter.linePos(offset);
     result.problems.push({
-      line: pos.line + 1,
+      line: pos.line + lineOffset,
       column: pos.col,
-      message: translateYamlError(error.code, error.message),
+      message: translateYamlError(error.code, error.message, wording),
     });
   }
   if (result.problems.length > 0) return result;
   if (!isMap(doc.contents)) {
     const kind = isSeq(doc.contents) ? 'eine Liste' : 'ein einzelner Wert';
     result.problems.push({
-      line: 2,
+      line: lineOffset + 1,
       column: 1,
-      message: `Front Matter ist ${kind}, keine Zuordnung: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „id: stelle-32-004“.`,
+      message: `${wording.subject} ist ${kind}, keine Zuordnung: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „${wording.example}“.`,
     });
     return result;
   }
-  collectKeyLines(doc.contents, '', result.keyLines, lineOf, result.problems);
+  collectKeyLines(doc.contents, '', result.keyLines, lineOf, result.problems, wording);
   // A key that is a list, a mapping or empty has no name the schema could report
   // (and `toJS` would turn it into text like "[ a, b ]" with a process warning).
   if (result.problems.length > 0) return result;
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-  result.data = data;
+  result.data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   return result;
 }
 
@@ -149,6 +182,7 @@ function collectKeyLines(
   lines: Map<string, number>,
   lineOf: (offset: number) => number,
   problems: YamlProblem[],
+  wording: YamlWording,
 ): void {
   if (isMap(node)) {
     for (const pair of node.items) {
@@ -159,20 +193,20 @@ function collectKeyLines(
         problems.push({
           line,
           column: 1,
-          message: 'Feldname fehlt oder ist kein einfacher Name: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „id: stelle-32-004“.',
+          message: `Feldname fehlt oder ist kein einfacher Name: Schreiben Sie je Zeile ein Feld „name: wert“, z. B. „${wording.example}“.`,
         });
         continue;
       }
       const path = `${pointer}/${escapePointer(String(pair.key.value))}`;
       if (range) lines.set(path, lineOf(range[0]));
-      collectKeyLines(pair.value as YamlNode | null, path, lines, lineOf, problems);
+      collectKeyLines(pair.value as YamlNode | null, path, lines, lineOf, problems, wording);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
       const path = `${pointer}/${index}`;
       const range = (item as YamlNode | null)?.range;
       if (range) lines.set(path, lineOf(range[0]));
-      collectKeyLines(item as YamlNode | null, path, lines, lineOf, problems);
+      collectKeyLines(item as YamlNode | null, path, lines, lineOf, problems, wording);
     });
   }
 }
@@ -192,20 +226,20 @@ export function fileLineOfPointer(fm: FrontMatter, pointer: string): number {
   return fm.endLine;
 }
 
-function translateYamlError(code: string, message: string): string {
+function translateYamlError(code: string, message: string, wording: YamlWording): string {
   const fix = 'Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile.';
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'Feld ist doppelt vorhanden: Jedes Feld darf im Front Matter nur einmal stehen – löschen Sie eine der beiden Zeilen.';
+      return `Feld ist doppelt vorhanden: Jedes Feld darf ${wording.within} nur einmal stehen – löschen Sie eine der beiden Zeilen.`;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return `Front Matter ist kein gültiges YAML (${code}). ${fix}`;
+      return `${wording.subject} ist kein gültiges YAML (${code}). ${fix}`;
     case 'TAB_AS_INDENT':
-      return 'Front Matter enthält Tabulatoren als Einrückung: Verwenden Sie Leerzeichen.';
+      return `${wording.subject} enthält Tabulatoren als Einrückung: Verwenden Sie Leerzeichen.`;
     default:
-      return `Front Matter ist kein gültiges YAML: ${message.split('\n')[0]}. ${fix}`;
+      return `${wording.subject} ist kein gültiges YAML: ${message.split('\n')[0]}. ${fix}`;
   }
 }

@@ -9,7 +9,7 @@ import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_S
  * which key, what is wrong, and what to write instead (allowed values, formats, examples).
  */
 
-interface FieldSchema {
+export interface FieldSchema {
   title?: string;
   description?: string;
   enum?: readonly string[];
@@ -21,6 +21,9 @@ interface FieldSchema {
 }
 
 const COMMON_DEFS = COMMON_SCHEMA.$defs as unknown as Record<string, FieldSchema>;
+
+/** A schema's top-level properties, as the messages read them. */
+export type Properties = Record<string, FieldSchema>;
 
 function deref(schema: FieldSchema | undefined): FieldSchema | undefined {
   if (!schema?.$ref) return schema;
@@ -35,9 +38,9 @@ export function typeProperties(type: ArticleType | undefined): Record<string, Fi
 }
 
 /** The schema of the key a JSON pointer names (array items resolve to their list). */
-function fieldAt(type: ArticleType | undefined, pointer: string): FieldSchema | undefined {
+function fieldAt(root: Properties, pointer: string): FieldSchema | undefined {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let props: Record<string, FieldSchema> | undefined = typeProperties(type);
+  let props: Record<string, FieldSchema> | undefined = root;
   let field: FieldSchema | undefined;
   for (const part of parts) {
     if (/^\d+$/.test(part) && field?.items) continue;
@@ -85,8 +88,8 @@ function suggest(value: string, allowed: string[]): string | undefined {
   return best && distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-function label(type: ArticleType | undefined, pointer: string): string {
-  const field = fieldAt(type, pointer);
+function label(root: Properties, pointer: string): string {
+  const field = fieldAt(root, pointer);
   const key = `„${keyName(pointer)}“`;
   return field?.title ? `${key} (${field.title})` : key;
 }
@@ -107,8 +110,8 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** The description's first sentence about format, e.g. "…, z. B. 2026-06-01." */
-function hint(type: ArticleType | undefined, pointer: string): string {
-  const description = fieldAt(type, pointer)?.description;
+function hint(root: Properties, pointer: string): string {
+  const description = fieldAt(root, pointer)?.description;
   return description ? ` ${description}` : '';
 }
 
@@ -121,18 +124,23 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true oder false sein',
 };
 
-export function translateSchemaError(
-  error: ErrorObject,
-  type: ArticleType | undefined,
-  data?: unknown,
-): SchemaIssue | undefined {
+/** A front-matter violation in German, for an article of `type` (the common schema's keys when unknown). */
+export function translateSchemaError(error: ErrorObject, type: ArticleType | undefined, data?: unknown): SchemaIssue | undefined {
+  return translateAgainst(error, typeProperties(type), data);
+}
+
+/**
+ * The same sentences for any schema of ours with German titles and descriptions (the
+ * wiki's settings file, stellenwissen.config.yaml): `root` are its top-level properties.
+ */
+export function translateAgainst(error: ErrorObject, root: Properties, data?: unknown): SchemaIssue | undefined {
   const pointer = error.instancePath;
   const value = data === undefined ? undefined : valueAt(data, pointer);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const missing = `${pointer}/${String(params.missingProperty)}`;
-      const field = fieldAt(type, missing);
+      const field = fieldAt(root, missing);
       const allowed = field?.enum ? ` – erlaubt: ${field.enum.join(', ')}` : field?.description ? ` – ${field.title}: ${field.description}` : '';
       return { pointer: missing, missing: true, message: `Pflichtfeld "${keyName(missing)}" fehlt${allowed}` };
     }
@@ -143,7 +151,7 @@ export function translateSchemaError(
       return {
         pointer,
         missing: false,
-        message: `${label(type, pointer)} hat den ungültigen Wert ${shown(value)} – erlaubt sind: ${allowed.join(', ')}.${mean}`,
+        message: `${label(root, pointer)} hat den ungültigen Wert ${shown(value)} – erlaubt sind: ${allowed.join(', ')}.${mean}`,
       };
     }
     case 'const':
@@ -152,36 +160,36 @@ export function translateSchemaError(
       return {
         pointer,
         missing: false,
-        message: `${label(type, pointer)} muss ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, gefunden: ${shown(value)}.`,
+        message: `${label(root, pointer)} muss ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, gefunden: ${shown(value)}.`,
       };
     case 'pattern':
       return {
         pointer,
         missing: false,
-        message: `${label(type, pointer)} hat nicht das erwartete Format: ${shown(value)}.${hint(type, pointer)}`,
+        message: `${label(root, pointer)} hat nicht das erwartete Format: ${shown(value)}.${hint(root, pointer)}`,
       };
     case 'format':
       return {
         pointer,
         missing: false,
-        message: `${label(type, pointer)} ist kein gültiges Kalenderdatum: ${shown(value)}. Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-06-01.`,
+        message: `${label(root, pointer)} ist kein gültiges Kalenderdatum: ${shown(value)}. Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-06-01.`,
       };
     case 'minimum':
     case 'maximum':
       return {
         pointer,
         missing: false,
-        message: `${label(type, pointer)} liegt außerhalb des erlaubten Bereichs: ${shown(value)}.${hint(type, pointer)}`,
+        message: `${label(root, pointer)} liegt außerhalb des erlaubten Bereichs: ${shown(value)}.${hint(root, pointer)}`,
       };
     case 'minLength':
-      return { pointer, missing: false, message: `${label(type, pointer)} darf nicht leer sein.${hint(type, pointer)}` };
+      return { pointer, missing: false, message: `${label(root, pointer)} darf nicht leer sein.${hint(root, pointer)}` };
     case 'uniqueItems':
-      return { pointer, missing: false, message: `${label(type, pointer)} nennt denselben Eintrag mehrfach: Jeden Wert nur einmal aufführen.` };
+      return { pointer, missing: false, message: `${label(root, pointer)} nennt denselben Eintrag mehrfach: Jeden Wert nur einmal aufführen.` };
     case 'unevaluatedProperties':
     case 'additionalProperties': {
       const key = String(params.unevaluatedProperty ?? params.additionalProperty);
       const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const allowedKeys = pointer === '' ? Object.keys(typeProperties(type)) : Object.keys(fieldAt(type, pointer)?.properties ?? {});
+      const allowedKeys = pointer === '' ? Object.keys(root) : Object.keys(fieldAt(root, pointer)?.properties ?? {});
       const suggestion = suggest(key, allowedKeys);
       return {
         pointer: at,
@@ -190,6 +198,6 @@ export function translateSchemaError(
       };
     }
     default:
-      return { pointer, missing: false, message: `${label(type, pointer)}: ${error.message ?? 'ungültiger Wert'}` };
+      return { pointer, missing: false, message: `${label(root, pointer)}: ${error.message ?? 'ungültiger Wert'}` };
   }
 }

@@ -5,6 +5,7 @@ import handover from '../../../schemas/handover.schema.json';
 import post from '../../../schemas/post.schema.json';
 import process from '../../../schemas/process.schema.json';
 import register from '../../../schemas/register.schema.json';
+import config from '../../../schemas/config.schema.json';
 
 /** The schemas as data: the single source of truth for keys, values and sections. */
 export const COMMON_SCHEMA = common;
@@ -13,6 +14,8 @@ export type ArticleType = keyof typeof TYPE_SCHEMAS;
 export const ARTICLE_TYPES = Object.keys(TYPE_SCHEMAS) as ArticleType[];
 /** One row of HR's register (contract §5, §6): columns, their aliases, the reasons. Never compiled into the site. */
 export const REGISTER_SCHEMA = register;
+/** The wiki's settings file, stellenwissen.config.yaml (src/core/config.ts). */
+export const CONFIG_SCHEMA = config;
 
 /** What a valid id looks like (`$defs/articleId` of the common schema): posts, departments, every article. */
 export const ID_PATTERN = new RegExp(common.$defs.articleId.pattern);
