@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateFrontMatterTypes, GENERATED_TYPES_PATH } from '../src/core/schema/generate-types';
 import { translateSchemaError } from '../src/core/schema/messages';
-import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
+import { ARTICLE_TYPES, COMMON_SCHEMA, CONFIG_SCHEMA, REGISTER_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
+import Ajv2020 from 'ajv/dist/2020';
 import { validateFrontMatter } from '../src/core/schema/validator';
 
 type Json = Record<string, unknown>;
@@ -48,6 +49,15 @@ describe('schemas', () => {
       expect(Array.isArray(schema['x-sections'])).toBe(true);
     }
     expect(TYPE_SCHEMAS.post['x-sections']).toEqual(['Aufgaben', 'Vertretung', 'Ansprechpartner', 'Fristen und Termine', 'Fachverfahren und Zugänge', 'Ablage und Akten']);
+  });
+
+  it('are valid JSON Schema 2020-12 (the validator does not check them again at run time)', () => {
+    const ajv = new Ajv2020({ strict: true });
+    for (const schema of [COMMON_SCHEMA, ...Object.values(TYPE_SCHEMAS), REGISTER_SCHEMA, CONFIG_SCHEMA]) {
+      expect(ajv.validateSchema(schema), schema.$id).toBe(true);
+      expect(ajv.errors, schema.$id).toBeNull();
+    }
+    expect(ajv.validateSchema({ ...COMMON_SCHEMA, type: 'objekt' })).toBe(false);
   });
 
   it('are the source of the TypeScript types (generated file is up to date)', async () => {

@@ -76,6 +76,31 @@ describe('runEntry (with V8\'s code cache beside the bundle)', () => {
     expect(caches(bundle)[0]).not.toBe(cache);
   });
 
+  it('grows the cache when a long run compiled code the cache lacks (another path of the same command)', async () => {
+    const dir = tempDir('stellenwissen-codecache-');
+    const entry = join(dir, 'paths.ts');
+    const set = (name: string) => Array.from({ length: 300 }, (_, i) => `function ${name}${i}(x: number): number { return x * ${i} + ${i % 7}; }`).join('\n') +
+      `\nconst ${name} = [${Array.from({ length: 300 }, (_, i) => `${name}${i}`).join(', ')}];\n`;
+    // Two paths of one command, each a long run (over a second of CPU): like a Markdown and a Word import.
+    writeFileSync(entry, `${set('a')}${set('b')}` +
+      "let sum = 0;\nfor (const f of process.env.MODE === 'b' ? b : a) sum += f(2);\n" +
+      'const until = process.cpuUsage().user + 1_100_000;\nwhile (process.cpuUsage().user < until) for (let i = 0; i < 100_000; i++) sum += i & 1;\n' +
+      'console.log(sum > 0);\n');
+    const bundle = await ensureBundle(entry);
+    const startWith = (mode: string) =>
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(launcher)}).runEntry(${JSON.stringify(entry)})`], { encoding: 'utf8', env: { ...process.env, MODE: mode } });
+    const cacheFile = () => join(dirname(bundle), caches(bundle)[0]!);
+
+    expect(startWith('a').stdout).toBe('true\n');
+    const first = statSync(cacheFile()).size;
+    expect(startWith('b').stdout).toBe('true\n');
+    const grown = statSync(cacheFile());
+    expect(grown.size).toBeGreaterThan(first * 1.02);
+    // Path a again compiles nothing new: the cache stays as it is.
+    expect(startWith('a').stdout).toBe('true\n');
+    expect(statSync(cacheFile()).mtimeMs).toBe(grown.mtimeMs);
+  }, 60_000);
+
   it('reports an error thrown by the entry with the bundle named', async () => {
     const dir = tempDir('stellenwissen-codecache-');
     const entry = join(dir, 'fails.ts');

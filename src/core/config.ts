@@ -52,7 +52,8 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
   if (text.trim() === '') return { ...DEFAULTS, file: path };
   const fields = parseYamlFields(text, 0, { subject: 'Die Einstellungsdatei', within: 'in der Einstellungsdatei', example: 'name: Stadt Auenfurt' });
   if (!fields.data) return fail(fields.problems);
-  validate ??= new Ajv2020({ allErrors: true, strict: true }).compile(CONFIG_SCHEMA);
+  // Checked against the meta-schema in test/schemas.test.ts, as the article schemas.
+  validate ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(CONFIG_SCHEMA);
   if (!validate(fields.data)) {
     const lineOf = (pointer: string) => {
       for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {

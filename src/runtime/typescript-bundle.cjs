@@ -112,6 +112,9 @@ async function ensureBundle(entry) {
   return paths.code;
 }
 
+/** CPU time above which a run may grow the code cache (see runWithCodeCache). */
+const LONG_RUN_CPU_MS = 1000;
+
 /** Code caches of an older build of `bundle` (see runWithCodeCache). */
 function removeCodeCaches(bundle) {
   const prefix = `${bundle.slice(BUNDLE_DIR.length + 1)}.`;
@@ -133,10 +136,12 @@ async function runEntry(entry) {
 /**
  * Loads a bundle like `require` does, with V8's code cache beside it (`<bundle>.<size>-<mtime>.v8`):
  * compiling a bundle of several megabytes, and then each function a command calls, costs a
- * large part of a short command's time (a large Word import: 2.8 s → 2.35 s). The cache is
- * written at the end of a run when there was none, V8 rejected it (another Node version), or
- * this run took more than twice the CPU time of the run that wrote it (`--help` first, then a
- * real run): creating it costs some 30 ms, too much for every run.
+ * large part of a short command's time (a large Word import: 2.8 s → 2.35 s). The cache holds
+ * the functions the runs so far compiled; different runs of one command compile different code
+ * (a Markdown import, then a Word import). It is written at the end of a run when there was
+ * none, V8 rejected it (another Node version), or this run was long (over a second of CPU, or
+ * twice the CPU of the run that wrote it) and its cache came out larger. Creating one costs
+ * some 30 ms, too much for every short run.
  */
 function runWithCodeCache(bundle) {
   // Named by the bundle's size and mtime: V8 checks little more than the source's length.
@@ -156,10 +161,13 @@ function runWithCodeCache(bundle) {
   process.once('exit', () => {
     const usage = process.cpuUsage();
     const cpuMs = (usage.user + usage.system) / 1000;
-    if (usable && cpuMs <= 2 * writerCpuMs) return;
+    if (usable && cpuMs <= Math.min(LONG_RUN_CPU_MS, 2 * writerCpuMs)) return;
     try {
+      const data = script.createCachedData();
+      // 2 %: a run that compiled nothing new still yields a slightly different cache.
+      if (usable && data.length <= cachedData.length * 1.02) return;
       const unique = `.${process.pid}-${Date.now()}.tmp`;
-      writeFileSync(cachePath + unique, script.createCachedData());
+      writeFileSync(cachePath + unique, data);
       writeFileSync(`${cachePath}.json${unique}`, JSON.stringify({ cpuMs }));
       renameSync(cachePath + unique, cachePath);
       renameSync(`${cachePath}.json${unique}`, `${cachePath}.json`);
