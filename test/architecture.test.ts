@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +89,16 @@ describe('rooms of the code: import directions', () => {
       expect(text, file).not.toMatch(/from ['"]@docusaurus|require\(['"]@docusaurus/);
       expect(text, file).not.toMatch(/\bconsole\.|process\.exit/);
     }
+  });
+
+  it('git ignores HR registers, never the code: nothing under src/, scripts/ or test/ is ignored', () => {
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    expect(git('check-ignore', '--no-index', '-q', 'hr/austritte.csv').status).toBe(0);
+    expect(git('check-ignore', '--no-index', '-q', 'docs/hr/austritte.csv').status).toBe(0);
+    expect(git('check-ignore', '--no-index', '-q', 'src/hr/format/index.ts').status).toBe(1);
+    const ignored = git('ls-files', '--others', '--ignored', '--exclude-standard', '--', 'src', 'scripts', 'test', 'schemas', 'bin');
+    expect(ignored.status).toBe(0);
+    expect(ignored.stdout.split('\n').filter((line) => line !== '' && !line.includes('node_modules'))).toEqual([]);
   });
 
   it('keeps docs/ and the site free of .mdx (staff content is never executed)', () => {
