@@ -9,14 +9,14 @@
 const { spawnSync } = require('node:child_process');
 const { runEntry } = require('../src/runtime/typescript-bundle.cjs');
 
-/** Command → [script, German one-line description]. */
+/** Command (= scripts/<command>.ts) → German one-line description. */
 const TOOLS = {
-  validate: ['validate', 'prüft alle Artikel gegen Schemas und Regeln'],
-  audit: ['audit', 'wertet das Personalregister gegen die Abdeckung aus (nur für Personal)'],
-  new: ['new', 'legt einen Artikel aus der Vorlage an'],
-  review: ['review', 'setzt das Prüfdatum eines Artikels'],
-  import: ['import', 'übernimmt Word-Dateien und fremde Markdown-Wikis'],
-  export: ['export', 'schreibt das Prozessregister (JSON oder CSV)'],
+  validate: 'prüft alle Artikel gegen Schemas und Regeln',
+  audit: 'wertet das Personalregister gegen die Abdeckung aus (nur für Personal)',
+  new: 'legt einen Artikel aus der Vorlage an',
+  review: 'setzt das Prüfdatum eines Artikels',
+  import: 'übernimmt Word-Dateien und fremde Markdown-Wikis',
+  export: 'schreibt das Prozessregister (JSON oder CSV)',
 };
 const SITE = {
   start: 'startet die Seite zum Schreiben (mit Neuladen)',
@@ -31,7 +31,7 @@ function help() {
     'Aufruf: stellenwissen <befehl> [optionen]',
     '',
     'Befehle:',
-    ...Object.entries(TOOLS).map(([name, [, text]]) => line(name, text)),
+    ...Object.entries(TOOLS).map(([name, text]) => line(name, text)),
     ...Object.entries(SITE).map(([name, text]) => line(name, text)),
     '',
     '„stellenwissen <befehl> --help“ zeigt die Optionen eines Befehls.',
@@ -47,7 +47,7 @@ function main() {
   }
   if (Object.hasOwn(TOOLS, command)) {
     process.argv.splice(2, 1);
-    runEntry(`scripts/${TOOLS[command][0]}.ts`).catch((error) => {
+    runEntry(`scripts/${command}.ts`).catch((error) => {
       process.stderr.write(`stellenwissen: ${command} kann nicht gestartet werden: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(2);
     });

@@ -3,12 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importClosure, projectPath, relativeImports } from '../src/core/load/module-graph';
-import { ROOT } from './helpers';
+import { ROOT, sourceFiles } from './helpers';
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.(?:tsx?|cjs)$/.test(e.name) ? [join(dir, e.name)] : []);
-}
 
 /** The folder under src/ a project file belongs to (`core`, `hr`, …), `scripts`, or another top-level name. */
 function roomOf(file: string): string {
@@ -40,7 +36,7 @@ const LIBRARY = ['core', 'validate', 'coverage', 'hr', 'process-register', 'auth
 const SITE = ['plugin', 'site', 'search', 'components', 'theme', 'pages'];
 
 describe('rooms of the code: import directions', () => {
-  const files = sources(join(ROOT, 'src'));
+  const files = sourceFiles(join(ROOT, 'src'));
 
   it('every room imports only the rooms below it', () => {
     expect(files.length).toBeGreaterThan(80);

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
+import { listFiles } from '../src/core/wiki';
 
 export const ROOT = resolve(__dirname, '..');
 export const MINI_WIKI = join(ROOT, 'test/fixtures/mini-wiki');
@@ -22,6 +23,11 @@ export function markdownFiles(dir: string, out: string[] = []): string[] {
     else if (name.endsWith('.md')) out.push(path);
   }
   return out;
+}
+
+/** The TypeScript and CommonJS sources below `dir` (as the wiki lists files: `.`/`_` names skipped). */
+export function sourceFiles(dir: string): string[] {
+  return listFiles(dir).filter((path) => /\.(?:tsx?|cjs)$/.test(path));
 }
 
 export function tempDir(prefix = 'stellenwissen-'): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enumLabels, generateLabels, GENERATED_LABELS_PATH } from '../src/core/schema/generate-types';
@@ -7,12 +7,8 @@ import * as labels from '../src/core/generated/labels';
 import { PROCESS_CSV_HEADERS } from '../src/process-register/csv';
 import { REASONS, REGISTER_COLUMNS, REGISTER_TITLES } from '../src/hr/register';
 import { ID_PATTERN, REGISTER_SCHEMA, TYPE_SCHEMAS } from '../src/core/schema/schemas';
-import { ROOT } from './helpers';
+import { ROOT, sourceFiles } from './helpers';
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.(?:tsx?|cjs)$/.test(e.name) ? [join(dir, e.name)] : []);
-}
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the schemas are the one source of labels, patterns and column titles', () => {
@@ -48,7 +44,7 @@ describe('the schemas are the one source of labels, patterns and column titles',
     const pairs = tables.map(([value, label]) => ({ value, label, pattern: new RegExp(`(?:\\b${escape(value)}\\b|'${escape(value)}')\\s*:\\s*['"\`]${escape(label)}['"\`]`) }));
     const idPattern = escape('[a-z0-9]+(-[a-z0-9]+)*');
     const found: string[] = [];
-    for (const file of [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'scripts'))]) {
+    for (const file of [...sourceFiles(join(ROOT, 'src')), ...sourceFiles(join(ROOT, 'scripts'))]) {
       if (file.includes(`${join('src', 'core', 'generated')}`)) continue;
       const text = readFileSync(file, 'utf8');
       for (const { value, label, pattern } of pairs) if (pattern.test(text)) found.push(`${file}: ${value} → ${label}`);

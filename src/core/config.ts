@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { normaliseText, parseYamlFields, type YamlProblem } from './frontmatter';
+import { fileLineOfPointer, normaliseText, parseYamlFields, type YamlProblem } from './frontmatter';
 import type { WikiConfigFile } from './generated/config';
 import { translateAgainst, type Properties } from './schema/messages';
 import { CONFIG_SCHEMA } from './schema/schemas';
@@ -55,15 +55,10 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
   // Checked against the meta-schema in test/schemas.test.ts, as the article schemas.
   validate ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(CONFIG_SCHEMA);
   if (!validate(fields.data)) {
-    const lineOf = (pointer: string) => {
-      for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
-        const line = fields.keyLines.get(p);
-        if (line !== undefined) return line;
-      }
-      return 1;
-    };
     const issues = (validate.errors ?? []).flatMap((error) => translateAgainst(error, CONFIG_SCHEMA.properties as unknown as Properties, fields.data) ?? []);
-    return fail(issues.map((issue) => ({ line: lineOf(issue.pointer), column: 1, message: issue.message })));
+    // A missing key at the top is reported on line 1.
+    const lines = { keyLines: fields.keyLines, endLine: 1 };
+    return fail(issues.map((issue) => ({ line: fileLineOfPointer(lines, issue.pointer), column: 1, message: issue.message })));
   }
   const data = fields.data as unknown as WikiConfigFile;
   return {

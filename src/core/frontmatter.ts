@@ -215,8 +215,8 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Line of the key at `pointer`, or of its nearest parent key, or of the closing `---`. */
-export function fileLineOfPointer(fm: FrontMatter, pointer: string): number {
+/** Line of the key at `pointer`, or of its nearest parent key, or `endLine` (front matter: the closing `---`). */
+export function fileLineOfPointer(fm: Pick<FrontMatter, 'keyLines' | 'endLine'>, pointer: string): number {
   let p = pointer;
   while (p !== '') {
     const line = fm.keyLines.get(p);
