@@ -8,21 +8,7 @@
  */
 const { spawnSync } = require('node:child_process');
 const { runEntry } = require('../src/runtime/typescript-bundle.cjs');
-
-/** Command (= scripts/<command>.ts) → German one-line description. */
-const TOOLS = {
-  validate: 'prüft alle Artikel gegen Schemas und Regeln',
-  audit: 'wertet das Personalregister gegen die Abdeckung aus (nur für Personal)',
-  new: 'legt einen Artikel aus der Vorlage an',
-  review: 'setzt das Prüfdatum eines Artikels',
-  import: 'übernimmt Word-Dateien und fremde Markdown-Wikis',
-  export: 'schreibt das Prozessregister (JSON oder CSV)',
-};
-const SITE = {
-  start: 'startet die Seite zum Schreiben (mit Neuladen)',
-  build: 'baut die Seite nach build/',
-  serve: 'zeigt die gebaute Seite an',
-};
+const { SITE, TOOLS } = require('../src/runtime/commands.cjs');
 
 function help() {
   const width = Math.max(...[...Object.keys(TOOLS), ...Object.keys(SITE)].map((name) => name.length));

@@ -16,6 +16,7 @@ import { UsageError } from '../src/core/wiki';
 import { validateWiki } from '../src/validate/validate';
 import { writeFileAtomic } from '../src/core/fs-atomic';
 import { readWikiConfig } from '../src/core/config';
+import { requireCurrentContract } from '../src/migrate/contract';
 
 const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregister ab und meldet Stellen, deren Wissen vor dem Austritt nicht gesichert ist.')
   .addOption(new Option('--register <datei>', 'CSV-Export der Personalabteilung (wird nur gelesen)').makeOptionMandatory())
@@ -40,7 +41,9 @@ function readRegister(path: string): Buffer {
 void runCli(program, async () => {
   const o = program.opts<{ register: string; docs: string; today?: string; horizon?: number; lead?: number; format: AuditFormat; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
   const today = parseToday(o.today);
-  const defaults = readWikiConfig(process.cwd()).audit;
+  const config = readWikiConfig(process.cwd());
+  requireCurrentContract(config);
+  const defaults = config.audit;
   const { text, encoding } = decodeRegister(readRegister(o.register));
   const register = parseRegister(text, { columns: o.columns });
   if (register.problems.length > 0) {

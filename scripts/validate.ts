@@ -5,6 +5,8 @@ import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, toda
 import { formatFindingsGitlab } from '../src/validate/format/gitlab';
 import { formatFindingsJson } from '../src/validate/format/json';
 import { UsageError } from '../src/core/wiki';
+import { readWikiConfig } from '../src/core/config';
+import { requireCurrentContract } from '../src/migrate/contract';
 import { validateWiki } from '../src/validate/validate';
 import { printText, watchWiki } from '../src/cli/validate-terminal';
 
@@ -20,6 +22,7 @@ type Options = { docs: string; today?: string; format: 'text' | 'json' | 'gitlab
 void runCli(program, async () => {
   const options = program.opts<Options>();
   const today = parseToday(options.today);
+  requireCurrentContract(readWikiConfig(process.cwd()));
   if (options.watch) {
     if (options.format !== 'text') throw new UsageError(`--watch gibt Text aus; --format ${options.format} geht nur ohne --watch.`);
     return watchWiki(options.docs, options.today === undefined ? undefined : today);

@@ -24,15 +24,18 @@ const ALLOWED: Record<string, string[]> = {
   hr: ['core', 'validate', 'coverage'],
   'process-register': ['core', 'validate', 'coverage'],
   authoring: ['core', 'validate'],
+  migrate: ['core', 'authoring'],
   search: ['core'],
-  plugin: ['core', 'validate', 'coverage', 'process-register', 'search', 'site', 'runtime'],
-  site: ['core'],
+  plugin: ['core', 'validate', 'coverage', 'process-register', 'search', 'site', 'runtime', 'migrate'],
+  site: ['core', 'runtime'],
   components: ['core', 'coverage', 'plugin'],
   theme: ['components', 'plugin', 'search'],
   pages: ['plugin', 'components', 'core', 'coverage'],
   cli: ['core', 'validate'],
+  // The package boundary: building the package, creating a wiki with init.
+  package: ['core', 'authoring', 'migrate', 'runtime'],
 };
-const LIBRARY = ['core', 'validate', 'coverage', 'hr', 'process-register', 'authoring'];
+const LIBRARY = ['core', 'validate', 'coverage', 'hr', 'process-register', 'authoring', 'migrate', 'package'];
 const SITE = ['plugin', 'site', 'search', 'components', 'theme', 'pages'];
 
 describe('rooms of the code: import directions', () => {

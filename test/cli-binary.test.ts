@@ -17,7 +17,7 @@ describe('the stellenwissen binary', () => {
   it('lists its commands in German; without a command it exits 2', () => {
     const help = viaBinary(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['validate', 'audit', 'new', 'review', 'import', 'export', 'start', 'build', 'serve']) {
+    for (const command of ['validate', 'audit', 'new', 'review', 'import', 'export', 'migrate', 'start', 'build', 'serve']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     }
     const none = viaBinary([]);
@@ -29,7 +29,7 @@ describe('the stellenwissen binary', () => {
     const result = viaBinary(['prüfe']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual(['stellenwissen: unbekannter Befehl „prüfe“. Befehle: validate, audit, new, review, import, export, start, build, serve (stellenwissen --help).']);
+    expect(result.stderr.trim().split('\n')).toEqual(['stellenwissen: unbekannter Befehl „prüfe“. Befehle: init, validate, audit, new, review, import, export, editor-config, migrate, start, build, serve (stellenwissen --help).']);
   });
 
   it('runs validate like the npm script: same output and exit code, with and without errors', () => {
@@ -49,6 +49,14 @@ describe('the stellenwissen binary', () => {
     const wrong = viaBinary(['export', '--format', 'xml']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe(viaNpmScript('export', ['--format', 'xml']).stderr);
+  }, 120_000);
+
+  it('runs migrate: its own German help, like the npm script', () => {
+    const help = viaBinary(['migrate', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Stellt das Wiki auf den Vertrag des installierten Pakets um');
+    expect(help.stdout).toMatch(/^  --dry-run +nur zeigen, was sich ändern würde; nichts schreiben$/m);
+    expect(help.stdout).toBe(viaNpmScript('migrate', ['--help']).stdout);
   }, 120_000);
 
   it('hands the site commands to Docusaurus in the current folder', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE, readWikiConfig } from '../src/core/config';
@@ -27,7 +27,7 @@ function problems(text: string): string[] {
 describe('stellenwissen.config.yaml', () => {
   it('is optional: without it the tool\'s name and the contract\'s audit defaults', () => {
     const config = readWikiConfig(tempDir('stellenwissen-config-'));
-    expect(config).toEqual({ name: 'Stellenwissen', shortName: 'Stellenwissen', audit: { horizon: 24, lead: 6 } });
+    expect(config).toEqual({ name: 'Stellenwissen', shortName: 'Stellenwissen', contract: 1, audit: { horizon: 24, lead: 6 }, primaryColor: '#1d5a8c' });
   });
 
   it('of the sample wiki names Auenfurt; the short name falls back to the name', () => {
@@ -37,7 +37,7 @@ describe('stellenwissen.config.yaml', () => {
 
   it('names each problem with file, line and a German sentence', () => {
     expect(problems('name: Stadt Auenfurt\nsite-url: https://wiki.example\n')).toEqual([
-      `${CONFIG_FILE}:2:1 Unbekanntes Feld „site-url“ – meinten Sie „site_url“? Erlaubt sind hier: name, short_name, site_url, base_path, edit_url, audit.`,
+      `${CONFIG_FILE}:2:1 Unbekanntes Feld „site-url“ – meinten Sie „site_url“? Erlaubt sind hier: name, contract, short_name, site_url, base_path, edit_url, audit, logo, logo_alt, primary_color, contact, editing.`,
     ]);
     expect(problems('name: Stadt Auenfurt\naudit:\n  horizon: 700\n')).toEqual([
       `${CONFIG_FILE}:3:1 „audit.horizon“ (Zeitraum (Monate)) liegt außerhalb des erlaubten Bereichs: „700“. Austritte in so vielen Monaten ab dem Stichtag werden geprüft, 0 bis 600. Ohne Angabe 24.`,
@@ -70,6 +70,8 @@ describe('the site\'s settings', () => {
       url: 'https://wiki.porta.example',
       baseUrl: '/wiki/',
       editUrl: 'https://git.porta.example/wiki/-/edit/main/docs/',
+      logo: { alt: 'Stellenwissen' },
+      primaryColor: '#1d5a8c',
     });
   });
 
@@ -79,7 +81,72 @@ describe('the site\'s settings', () => {
       title: 'Stellenwissen', navbarTitle: 'Stellenwissen',
       footer: 'Stellenwissen – Wissenssicherung der Verwaltung. Nur für den Dienstgebrauch im Intranet.',
       url: 'http://localhost', baseUrl: '/', editUrl: undefined,
+      logo: { alt: 'Stellenwissen' }, primaryColor: '#1d5a8c',
     });
+  });
+});
+
+describe('logo, primary colour, contact and editing in stellenwissen.config.yaml', () => {
+  const FULL = 'name: Stadt Porta Westfalica\nlogo: static/img/wappen.svg\nprimary_color: "#1D5A8C"\ncontact:\n  email: barrierefreiheit@porta.example\n  phone: 0571 791-0\n  name: Hauptamt\nediting:\n  backend: gitlab\n';
+  const withLogo = (text: string) => {
+    const dir = withConfig(text);
+    mkdirSync(join(dir, 'static/img'), { recursive: true });
+    writeFileSync(join(dir, 'static/img/wappen.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    return dir;
+  };
+
+  it('are read, with the logo as a path below the wiki root and its alternative text defaulting to the name', () => {
+    const dir = withLogo(FULL);
+    const config = readWikiConfig(dir, dir);
+    expect(config).toMatchObject({
+      logo: { path: join(dir, 'static/img/wappen.svg'), alt: 'Stadt Porta Westfalica' },
+      primaryColor: '#1d5a8c',
+      contact: { email: 'barrierefreiheit@porta.example', phone: '0571 791-0', name: 'Hauptamt' },
+      editing: { backend: 'gitlab' },
+    });
+    expect(readWikiConfig(withLogo(`${FULL}logo_alt: Wappen der Stadt\n`)).logo?.alt).toBe('Wappen der Stadt');
+    expect(siteSettings(config, {})).toMatchObject({
+      logo: { alt: 'Stadt Porta Westfalica', file: join(dir, 'static/img/wappen.svg') },
+      primaryColor: '#1d5a8c',
+      contact: { email: 'barrierefreiheit@porta.example', phone: '0571 791-0', name: 'Hauptamt' },
+      editing: { backend: 'gitlab' },
+    });
+  });
+
+  it('refuse a logo that is missing, not SVG/PNG or outside the wiki, with file:line', () => {
+    expect(problems('name: Stadt A\nlogo: static/img/fehlt.svg\n')).toEqual([
+      `${CONFIG_FILE}:2:1 „logo“ (Logo): Die Datei „static/img/fehlt.svg“ gibt es nicht. Der Pfad gilt ab dem Wurzelordner des Wikis (dem Ordner dieser Datei), z. B. static/img/wappen.svg.`,
+    ]);
+    for (const logo of ['static/img/wappen.jpg', '../wappen.svg', '/etc/wappen.svg', 'a/../../wappen.png']) {
+      expect(problems(`name: Stadt A\nlogo: ${logo}\n`), logo).toEqual([expect.stringMatching(new RegExp(`^${CONFIG_FILE}:2:1 „logo“ \\(Logo\\) hat nicht das erwartete Format: „${logo.replace(/[.*/]/g, '\\$&')}“\\. SVG- oder PNG-Datei`))]);
+    }
+  });
+
+  it('refuse a primary colour that is too light on white, giving the measured ratio', () => {
+    expect(problems('name: Stadt A\nprimary_color: "#25c2a0"\n')).toEqual([
+      `${CONFIG_FILE}:2:1 „primary_color“ (Hauptfarbe) „#25c2a0“ ist auf Weiß zu hell: 2,2 : 1, mindestens 4,5 : 1 nötig (WCAG 2.1, BITV 2.0) – dunklere Farbe wählen.`,
+    ]);
+    expect(problems('name: Stadt A\nprimary_color: "#777777"\n')[0]).toContain('zu hell: 4,4 : 1');
+    expect(readWikiConfig(withConfig('name: Stadt A\nprimary_color: "#767676"\n')).primaryColor).toBe('#767676');
+    expect(problems('name: Stadt A\nprimary_color: blau\n')[0]).toMatch(/^stellenwissen\.config\.yaml:2:1 „primary_color“ \(Hauptfarbe\) hat nicht das erwartete Format: „blau“\./);
+  });
+
+  it('check the contact e-mail, the phone and the editing backend', () => {
+    expect(problems('name: Stadt A\ncontact:\n  email: barrierefreiheit.porta.example\n')[0]).toMatch(/^stellenwissen\.config\.yaml:3:1 „contact\.email“ \(E-Mail-Adresse\) hat nicht das erwartete Format/);
+    expect(problems('name: Stadt A\ncontact:\n  phone: "0571"\n')[0]).toBe(`${CONFIG_FILE}:2:1 Pflichtfeld "contact.email" fehlt – E-Mail-Adresse: Adresse, an die Rückmeldungen zur Barrierefreiheit gehen, z. B. barrierefreiheit@porta-westfalica.example.`);
+    expect(problems('name: Stadt A\ncontact:\n  email: a@b.example\n  phone: ruf an\n')[0]).toMatch(/^stellenwissen\.config\.yaml:4:1 „contact\.phone“ \(Telefon\) hat nicht das erwartete Format/);
+    expect(problems('name: Stadt A\nediting:\n  backend: gitlap\n')).toEqual([
+      `${CONFIG_FILE}:3:1 „editing.backend“ (Speicherort der Änderungen) hat den ungültigen Wert „gitlap“ – erlaubt sind: git-gateway, gitlab, github, gitea, local. Meinten Sie „gitlab“?`,
+    ]);
+    for (const backend of ['git-gateway', 'gitlab', 'github', 'gitea', 'local']) {
+      expect(readWikiConfig(withConfig(`name: Stadt A\nediting:\n  backend: ${backend}\n`)).editing).toEqual({ backend });
+    }
+  });
+
+  it('contract must be a whole number from 1', () => {
+    expect(readWikiConfig(withConfig('name: Stadt A\ncontract: 1\n')).contract).toBe(1);
+    expect(problems('name: Stadt A\ncontract: 0\n')[0]).toMatch(/^stellenwissen\.config\.yaml:2:1 „contract“ \(Vertragsversion\) /);
+    expect(problems('name: Stadt A\ncontract: eins\n')[0]).toMatch(/^stellenwissen\.config\.yaml:2:1 „contract“ \(Vertragsversion\) muss eine ganze Zahl sein/);
   });
 });
 

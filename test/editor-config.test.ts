@@ -113,7 +113,7 @@ describe('frontmatter.json (Front Matter CMS)', () => {
 });
 
 describe('npm run gen:editor', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/generate-frontmatter-config.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/editor-config.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('--check passes on the committed file without touching it', () => {
     const before = statSync(FRONTMATTER_CONFIG_PATH).mtimeMs;

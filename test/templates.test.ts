@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_TYPES, requiredSections } from '../src/core/schema/schemas';
+import { ARTICLE_TYPES } from '../src/core/schema/schemas';
+import { requiredSections } from '../src/core/schema/model';
 import { loadWiki } from '../src/core/load/load-wiki';
 import { parseFrontMatter } from '../src/core/frontmatter';
 import { parseIsoDate } from '../src/core/dates';

@@ -1,10 +1,19 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS } from '../core/schema/labels';
+import { activeSchemaModel, localFields } from '../core/schema/model';
 import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../core/schema/schemas';
+import { LOCAL_TEMPLATES_DIR, TEMPLATES_DIR, templatePath } from './scaffold';
 
 const ROOT = resolve(__dirname, '../..');
-/** The generated editor configuration, committed at the repository root. */
-export const FRONTMATTER_CONFIG_PATH = join(ROOT, 'frontmatter.json');
+/** The editor configuration's file name: it belongs in the wiki root (the folder VS Code opens). */
+export const FRONTMATTER_CONFIG_FILE = 'frontmatter.json';
+/** This repository's own, committed next to its sample wiki (this repository is a wiki too). */
+export const FRONTMATTER_CONFIG_PATH = join(ROOT, FRONTMATTER_CONFIG_FILE);
+
+/** Where `npm run gen:editor` writes for the wiki in `wikiRoot` (with its own keys, erweiterungen/). */
+export function frontMatterConfigPath(wikiRoot: string): string {
+  return join(resolve(wikiRoot), FRONTMATTER_CONFIG_FILE);
+}
 
 /** Front Matter CMS stores dates in this date-fns format: the contract's `YYYY-MM-DD`. */
 export const DATE_FORMAT = 'yyyy-MM-dd';
@@ -59,10 +68,11 @@ function resolveRefs(node: Json): Json {
 
 function toField(name: string, path: string, raw: Json, required: boolean): CmsField {
   const schema = resolveRefs(raw);
-  const field: CmsField = { title: String(schema.title), name, type: 'string' };
+  const field: CmsField = { title: String(schema.title ?? name), name, type: 'string' };
   if (typeof schema.description === 'string') field.description = schema.description;
   if (required) field.required = true;
-  const labels = CHOICE_LABELS[path] ?? {};
+  // A wiki's own enums bring their German words along (`x-labels`), like ours in the schemas.
+  const labels = CHOICE_LABELS[path] ?? (schema['x-labels'] as Record<string, string> | undefined) ?? {};
   const choice = (value: string) => ({ id: value, title: labels[value] && labels[value] !== value ? `${labels[value]} (${value})` : value });
 
   if (typeof schema.const === 'string') {
@@ -103,22 +113,31 @@ function toField(name: string, path: string, raw: Json, required: boolean): CmsF
 
 /**
  * The fields of one article type, from its schema: the common keys up to `owner`,
- * then the type's own keys, then the remaining common keys (review date, interval,
- * tags …), so the form reads like the templates.
+ * then the type's own keys and the wiki's own (erweiterungen/), then the remaining
+ * common keys (review date, interval, tags …), so the form reads like the templates.
  */
 export function contentTypeFields(type: ArticleType): CmsField[] {
   const own = TYPE_SCHEMAS[type].allOf[1] as Json;
   const ownProps = (own.properties as Record<string, Json> | undefined) ?? {};
-  const required = new Set([...COMMON_SCHEMA.required, ...((own.required as string[] | undefined) ?? [])]);
+  const required = new Set([...COMMON_SCHEMA.required, ...((own.required as string[] | undefined) ?? []), ...(activeSchemaModel().local[type]?.required ?? [])]);
   const common = Object.entries(COMMON_SCHEMA.properties as Record<string, Json>);
   const split = common.findIndex(([key]) => key === 'owner') + 1;
   const merged = (key: string, value: Json): Json => (key in ownProps ? { ...value, ...ownProps[key] } : value);
   const entries: Array<[string, Json]> = [
     ...common.slice(0, split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
     ...Object.entries(ownProps).filter(([key]) => !(key in COMMON_SCHEMA.properties)),
+    ...localFields(type).map(([key, value]): [string, Json] => [key, value as Json]),
     ...common.slice(split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
   ];
   return entries.map(([key, value]) => toField(key, key, value, required.has(key)));
+}
+
+/**
+ * Our templates as the editor finds them from the wiki root: templates/ in this repository,
+ * node_modules/stellenwissen/templates/ in a wiki that installed the package.
+ */
+function ourTemplatesFolder(): string {
+  return relative(activeSchemaModel().root ?? process.cwd(), TEMPLATES_DIR).split(sep).join('/');
 }
 
 function contentType(type: ArticleType): CmsContentType {
@@ -128,7 +147,7 @@ function contentType(type: ArticleType): CmsContentType {
     pageBundle: type === 'department',
     ...(type === 'department' ? { defaultFileName: 'index' } : {}),
     fileType: 'md',
-    template: `[[workspace]]/templates/${type}.md`,
+    template: templatePath(type) === join(TEMPLATES_DIR, `${type}.md`) ? `[[workspace]]/${ourTemplatesFolder()}/${type}.md` : `[[workspace]]/${LOCAL_TEMPLATES_DIR}/${type}.md`,
     fields: contentTypeFields(type),
   };
 }
@@ -151,7 +170,7 @@ export function buildFrontMatterConfig(): Json {
     // `reviewed` is set on purpose (npm run review), never on save.
     'frontMatter.content.autoUpdateDate': false,
     'frontMatter.templates.enabled': true,
-    'frontMatter.templates.folder': 'templates',
+    'frontMatter.templates.folder': ourTemplatesFolder(),
     'frontMatter.templates.prefix': '',
     'frontMatter.taxonomy.dateFormat': DATE_FORMAT,
     // Dates picked in the editor are German calendar days, not UTC instants.

@@ -1,5 +1,6 @@
 import { formatIsoDate, type CalendarDate } from '../core/dates';
 import { normaliseText, parseFrontMatter } from '../core/frontmatter';
+import { YamlLines } from './yaml-lines';
 
 /**
  * Sets `reviewed` in a file's text and changes no other byte: key order, comments,
@@ -10,18 +11,11 @@ export function setReviewed(original: string, date: CalendarDate): string | unde
   const frontMatter = parseFrontMatter(normaliseText(original));
   if (!frontMatter.data) return undefined;
   const value = formatIsoDate(date);
-  // Split keeping each line's own ending, so CRLF and a BOM survive untouched.
-  const lines = original.split(/(?<=\n)/);
+  const lines = new YamlLines(original);
   const line = frontMatter.keyLines.get('/reviewed');
   if (line === undefined) {
-    const eol = /\r\n$/.test(lines[frontMatter.endLine - 2] ?? '') ? '\r\n' : '\n';
-    lines.splice(frontMatter.endLine - 1, 0, `reviewed: ${value}${eol}`);
-    return lines.join('');
+    lines.insertLine(frontMatter.endLine, `reviewed: ${value}`);
+    return lines.toString();
   }
-  const current = lines[line - 1];
-  const match = /^(\uFEFF?\s*reviewed\s*:[ \t]*)(["']?)([^"'#\r\n]*?)\2([ \t]*(?:#.*)?)(\r?\n)?$/.exec(current);
-  if (!match) return undefined;
-  const [, prefix, quote, , rest, eol = ''] = match;
-  lines[line - 1] = `${prefix}${quote}${value}${quote}${rest}${eol}`;
-  return lines.join('');
+  return lines.setValue(line, 'reviewed', value) ? lines.toString() : undefined;
 }

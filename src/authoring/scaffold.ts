@@ -1,12 +1,51 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { isDocument, parseDocument } from 'yaml';
-import { stringValue } from '../core/article';
+import { analyseArticle, stringValue } from '../core/article';
 import { formatIsoDate, type CalendarDate } from '../core/dates';
+import { fileLineOfPointer } from '../core/frontmatter';
+import { missingSections } from '../core/required-sections';
+import { activeSchemaModel } from '../core/schema/model';
 import { ARTICLE_TYPES, isArticleType, type ArticleType, ID_PATTERN } from '../core/schema/schemas';
-import { UsageError, type Wiki } from '../core/wiki';
+import { toPosix, UsageError, type Wiki } from '../core/wiki';
 
 export const TEMPLATES_DIR = resolve(__dirname, '../../templates');
+/** A wiki's own templates, in its root (next to docs/ and erweiterungen/): vorlagen/<type>.md replaces ours. */
+export const LOCAL_TEMPLATES_DIR = 'vorlagen';
+
+/** The template of a type: the wiki's own (vorlagen/<type>.md of the wiki in force, src/core/schema/extensions.ts) or ours. */
+export function templatePath(type: ArticleType): string {
+  const root = activeSchemaModel().root;
+  const local = root === undefined ? undefined : join(root, LOCAL_TEMPLATES_DIR, `${type}.md`);
+  return local !== undefined && existsSync(local) ? local : join(TEMPLATES_DIR, `${type}.md`);
+}
+
+/**
+ * A template's text. A wiki's own template is held to what ours are tested for: a valid
+ * front matter of its type (with the wiki's own keys) and every required section with
+ * content, so a new article has nothing to fix but its `TODO:`s – else a UsageError, file:line.
+ */
+export function readTemplate(type: ArticleType, path: string = templatePath(type), cwd: string = process.cwd()): string {
+  const text = readFileSync(path, 'utf8');
+  if (resolve(path).startsWith(join(TEMPLATES_DIR, '/'))) return text;
+  const shown = toPosix(relative(cwd, path)) || path;
+  const template = analyseArticle(shown, `${LOCAL_TEMPLATES_DIR}/${type}.md`, new TextEncoder().encode(text));
+  const fm = template.frontMatter;
+  const problems = [...(template.readProblem ? [template.readProblem] : []), ...fm.problems];
+  if (fm.data && fm.data.type !== type) problems.push({ line: fileLineOfPointer(fm, '/type'), column: 1, message: `Die Vorlage für ${type} braucht „type: ${type}“.` });
+  else if (template.schema?.valid === false) {
+    problems.push(...template.schema.issues.map((issue) => ({ line: fileLineOfPointer(fm, issue.pointer), column: 1, message: issue.message })));
+  }
+  if (problems.length === 0) {
+    for (const gap of missingSections(template)) {
+      problems.push(gap.empty
+        ? { line: gap.empty.line, column: gap.empty.column, message: `Abschnitt „## ${gap.title}“ ist leer: Schreiben Sie einen Hinweis und eine Zeile „TODO: …“ darunter.` }
+        : { line: fm.bodyLine, column: 1, message: `Pflichtabschnitt „## ${gap.title}“ fehlt in der Vorlage.` });
+    }
+  }
+  if (problems.length > 0) throw new UsageError(problems.map((p) => `${shown}:${p.line}:${p.column} ${p.message}`).join('\n'));
+  return text;
+}
 
 export interface NewArticleRequest {
   type: string;
@@ -46,7 +85,7 @@ export function articlePath(type: ArticleType, department: string, id: string, f
  * Refuses (UsageError, nothing written) on an unknown type, department, owner or post,
  * an invalid id, or an id that exists anywhere in the wiki.
  */
-export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: CalendarDate, templatesDir = TEMPLATES_DIR): NewArticlePlan {
+export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: CalendarDate, templatesDir?: string): NewArticlePlan {
   const { type, id } = request;
   if (!isArticleType(type)) throw new UsageError(`Unbekannter Artikeltyp „${type}“ – erlaubt: ${ARTICLE_TYPES.join(', ')}.`);
   if (!ID_PATTERN.test(id)) throw new UsageError(`Kennung „${id}“ ist ungültig: nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. stelle-32-009.`);
@@ -83,10 +122,10 @@ export function planNewArticle(wiki: Wiki, request: NewArticleRequest, today: Ca
     requirePost(request.post, '--post');
   }
 
-  const template = readFileSync(join(templatesDir, `${type}.md`), 'utf8');
+  const template = readTemplate(type, templatesDir === undefined ? undefined : join(templatesDir, `${type}.md`));
   const end = template.indexOf('\n---', 3);
   const doc = parseDocument(template.slice(4, end + 1));
-  if (!isDocument(doc) || doc.errors.length > 0) throw new UsageError(`Vorlage templates/${type}.md ist unlesbar.`);
+  if (!isDocument(doc) || doc.errors.length > 0) throw new UsageError(`Vorlage ${type}.md ist unlesbar.`);
   doc.set('id', id);
   doc.set('department', department);
   doc.set('owner', owner);

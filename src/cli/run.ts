@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatIsoDate, localToday, parseIsoDate, type CalendarDate } from '../core/dates';
 import { UsageError } from '../core/wiki';
+import { useWikiExtensions } from '../core/schema/extensions';
 
 /** Exit codes of the contract: 0 fine, 1 findings/flagged rows, 2 usage or I/O error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -62,12 +63,15 @@ function germanCommanderMessage(error: CommanderError): string {
 
 /**
  * Runs a CLI body and maps every failure to one German line and exit 2
- * (never a stack trace); the body returns the exit code.
+ * (never a stack trace); the body returns the exit code. Every command works with the
+ * wiki in the working directory: its local extensions (erweiterungen/) are in force,
+ * and a broken one stops the command before anything is read or written.
  */
 export async function runCli(program: Command, body: () => Promise<number> | number, argv = process.argv): Promise<void> {
   let code: number;
   try {
     program.parse(argv);
+    useWikiExtensions(process.cwd());
     code = await body();
   } catch (error) {
     if (error instanceof CommanderError) {

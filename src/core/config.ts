@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { fileLineOfPointer, normaliseText, parseYamlFields, type YamlProblem } from './frontmatter';
-import type { WikiConfigFile } from './generated/config';
+import { contrastRatio, formatRatio, MIN_CONTRAST, WHITE } from './colours';
+import type { Kontakt, SpeicherortDerAnderungen, WikiConfigFile } from './generated/config';
 import { translateAgainst, type Properties } from './schema/messages';
 import { CONFIG_SCHEMA } from './schema/schemas';
 import { UsageError } from './wiki';
@@ -13,11 +14,21 @@ export const CONFIG_FILE = 'stellenwissen.config.yaml';
 /** The settings with their defaults filled in (schemas/config.schema.json). */
 export interface WikiConfig {
   name: string;
+  /** Contract version the wiki is written for; 1 without the key (src/migrate/contract.ts). */
+  contract: number;
   shortName: string;
   siteUrl?: string;
   basePath?: string;
   editUrl?: string;
   audit: { horizon: number; lead: number };
+  /** The navbar logo: an existing .svg/.png below the wiki root (absolute path), with its alternative text. */
+  logo?: { path: string; alt: string };
+  /** `#rrggbb` in lower case, with at least 4.5 : 1 against white (default: the tool's blue). */
+  primaryColor: string;
+  /** Contact for the accessibility statement and feedback (BITV 2.0 § 4, § 5; issue 17). */
+  contact?: Kontakt;
+  /** Reserved for browser editing (issue 18): only checked. */
+  editing?: { backend: SpeicherortDerAnderungen };
   /** The file the settings came from; undefined when there is none (all defaults). */
   file?: string;
 }
@@ -25,8 +36,10 @@ export interface WikiConfig {
 const AUDIT_DEFAULTS = CONFIG_SCHEMA.properties.audit.properties;
 const DEFAULTS: WikiConfig = {
   name: 'Stellenwissen',
+  contract: CONFIG_SCHEMA.properties.contract.default,
   shortName: 'Stellenwissen',
   audit: { horizon: AUDIT_DEFAULTS.horizon.default, lead: AUDIT_DEFAULTS.lead.default },
+  primaryColor: CONFIG_SCHEMA.properties.primary_color.default,
 };
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
@@ -61,13 +74,47 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
     return fail(issues.map((issue) => ({ line: fileLineOfPointer(lines, issue.pointer), column: 1, message: issue.message })));
   }
   const data = fields.data as unknown as WikiConfigFile;
+  const line = (pointer: string) => fileLineOfPointer({ keyLines: fields.keyLines, endLine: 1 }, pointer);
+  const checks = [checkLogo(dir, data.logo, line('/logo')), checkPrimaryColor(data.primary_color, line('/primary_color'))];
+  const found = checks.filter((p): p is YamlProblem => p !== undefined);
+  if (found.length > 0) return fail(found);
   return {
     name: data.name,
+    contract: data.contract ?? DEFAULTS.contract,
     shortName: data.short_name ?? data.name,
     siteUrl: data.site_url,
     basePath: data.base_path,
     editUrl: data.edit_url,
     audit: { horizon: data.audit?.horizon ?? DEFAULTS.audit.horizon, lead: data.audit?.lead ?? DEFAULTS.audit.lead },
+    ...(data.logo === undefined ? {} : { logo: { path: join(dir, data.logo), alt: data.logo_alt ?? data.name } }),
+    primaryColor: (data.primary_color ?? DEFAULTS.primaryColor).toLowerCase(),
+    ...(data.contact === undefined ? {} : { contact: data.contact }),
+    ...(data.editing === undefined ? {} : { editing: data.editing }),
     file: path,
+  };
+}
+
+/** The logo must be a file (the schema already checked the extension and that it stays below the root). */
+function checkLogo(dir: string, logo: string | undefined, line: number): YamlProblem | undefined {
+  if (logo === undefined) return undefined;
+  let isFile = false;
+  try {
+    isFile = statSync(join(dir, logo)).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (isFile) return undefined;
+  return { line, column: 1, message: `„logo“ (Logo): Die Datei „${logo}“ gibt es nicht. Der Pfad gilt ab dem Wurzelordner des Wikis (dem Ordner dieser Datei), z. B. static/img/wappen.svg.` };
+}
+
+/** Links and buttons in light mode are the primary colour on white: WCAG 2.1 asks 4.5 : 1. */
+function checkPrimaryColor(colour: string | undefined, line: number): YamlProblem | undefined {
+  if (colour === undefined) return undefined;
+  const ratio = contrastRatio(colour, WHITE);
+  if (ratio >= MIN_CONTRAST) return undefined;
+  return {
+    line,
+    column: 1,
+    message: `„primary_color“ (Hauptfarbe) „${colour}“ ist auf Weiß zu hell: ${formatRatio(ratio)}, mindestens ${formatRatio(MIN_CONTRAST)} nötig (WCAG 2.1, BITV 2.0) – dunklere Farbe wählen.`,
   };
 }

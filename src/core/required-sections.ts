@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import type { Section } from './markdown/remark';
-import { requiredSections } from './schema/schemas';
+import { requiredSections } from './schema/model';
 
 /** How `##` headings are compared with the schema's section names: trimmed, blanks collapsed, any case. */
 export function headingKey(title: string): string {

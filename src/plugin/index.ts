@@ -1,12 +1,17 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { formatFinding } from '../validate/format/text';
 import { loadWikiAsync } from '../core/load/load-wiki';
 import { localToday } from '../core/dates';
 import { validateWiki, type ValidationResult } from '../validate/validate';
-import { type Wiki } from '../core/wiki';
+import { UsageError, type Wiki } from '../core/wiki';
+import { useWikiExtensions } from '../core/schema/extensions';
 import { buildSiteData, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
+import { readWikiConfig } from '../core/config';
+import { contractProblem } from '../migrate/contract';
+import { writeThemeColours } from '../site/theme-colours';
+import { CLIENT_DIR, FROM_SOURCE, clientModule } from '../runtime/layout.cjs';
 
 export interface StellenwissenPluginOptions {
   /** The wiki folder (absolute or relative to the site). */
@@ -49,10 +54,31 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
   const failOnError = options.failOnError ?? process.env.NODE_ENV === 'production';
   return {
     name: 'stellenwissen',
+    // The theme components (metadata card, search box): in this repository they are the
+    // site's own src/theme/; an installed package brings them, and a wiki's src/theme/ still wins.
+    ...(FROM_SOURCE ? {} : { getThemePath: () => join(CLIENT_DIR, 'theme') }),
+    // The wiki's primary colour (stellenwissen.config.yaml, else the tool's): a generated stylesheet.
+    getClientModules() {
+      return [writeThemeColours(readWikiConfig(context.siteDir), context.generatedFilesDir)];
+    },
     getPathsToWatch() {
       return [`${docsDir}/**/*.md`];
     },
     async loadContent() {
+      // A wiki of another contract version would fail on hundreds of findings: one message instead (also for `start`).
+      const contract = contractProblem(readWikiConfig(context.siteDir));
+      if (contract !== undefined) {
+        console.error(contract);
+        throw new Error('Build abgebrochen: Das Wiki ist für einen anderen Vertrag geschrieben (siehe oben).');
+      }
+      // The site's own keys and sections (erweiterungen/ next to docs/); a broken extension stops the build.
+      try {
+        useWikiExtensions(context.siteDir);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        console.error(error.message);
+        throw new Error('Build abgebrochen: Eine Erweiterung in erweiterungen/ ist fehlerhaft (siehe oben).');
+      }
       // Bodies are kept: the search plugin indexes them from this same load.
       const { wiki } = await loadWikiAsync(docsDir, { cwd: process.cwd(), keepBody: true });
       const today = localToday();
@@ -71,14 +97,14 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
       const coverage = await actions.createData('wissenssicherung.json', JSON.stringify(content.site.coverage));
       actions.addRoute({
         path: `${context.baseUrl}wissenssicherung`,
-        component: '@site/src/components/CoverageDashboard/index.tsx',
+        component: clientModule('components/CoverageDashboard/index'),
         modules: { data: coverage },
         exact: true,
       });
       const digital = await actions.createData('digitalisierung.json', JSON.stringify(content.site.digital));
       actions.addRoute({
         path: `${context.baseUrl}digitalisierung`,
-        component: '@site/src/components/DigitalPlan/index.tsx',
+        component: clientModule('components/DigitalPlan/index'),
         modules: { data: digital },
         exact: true,
       });

@@ -8,6 +8,7 @@ import { digitalPlan, type DigitalPlanData } from './dashboards/digital';
 
 export type { Card } from './cards';
 export type { LinkRef } from './cards/context';
+export type { LocalValue } from './cards/local';
 export type { DepartmentCard } from './cards/department';
 export type { GuideCard } from './cards/guide';
 export type { HandoverCard } from './cards/handover';

@@ -9,13 +9,13 @@
  * Plain CommonJS so it runs before anything is compiled.
  */
 const { createHash } = require('node:crypto');
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join, relative, resolve, sep } = require('node:path');
+const { basename, dirname, join, relative, resolve, sep } = require('node:path');
 const { Script } = require('node:vm');
+const { CACHE_DIR, DIST_DIR, FROM_SOURCE, ROOT, prebuiltName } = require('./layout.cjs');
 
-const ROOT = resolve(__dirname, '../..');
-const BUNDLE_DIR = join(ROOT, 'node_modules/.cache/stellenwissen/bundles');
+const BUNDLE_DIR = join(CACHE_DIR, 'bundles');
 /** Bump when the bundling options change, so old bundles are not reused. */
 const FORMAT = 4;
 
@@ -23,19 +23,70 @@ const FORMAT = 4;
 const DIRNAME = ['__dir', 'name'].join('');
 const DIRNAME_WORD = new RegExp(`\\b${DIRNAME}\\b`, 'g');
 
-/** The dirname variable inside our sources means the source folder, also inside a bundle elsewhere. */
-const keepDirname = {
-  name: 'keep-dirname',
-  setup(build) {
-    build.onLoad({ filter: /\.(c|m)?[jt]sx?$/ }, (args) => {
-      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(DIRNAME)) return undefined;
-      const loader = /\.[cm]?js$/.test(args.path) ? 'js' : args.path.endsWith('x') ? 'tsx' : 'ts';
-      return { contents: source.replace(DIRNAME_WORD, JSON.stringify(dirname(args.path))), loader };
-    });
-  },
-};
+/**
+ * The dirname variable inside our sources means the source folder, also inside a bundle
+ * elsewhere: the folder itself in a bundle built here (`outDir` undefined), or – in the
+ * package's prebuilt bundles – that folder's place relative to the bundle, so that paths
+ * such as `resolve(<dirname>, '../../templates')` find the package's files wherever it is
+ * installed (the source folder itself is not shipped; paths are computed, not visited).
+ */
+function keepDirname(outDir) {
+  return {
+    name: 'keep-dirname',
+    setup(build) {
+      build.onLoad({ filter: /\.(c|m)?[jt]sx?$/ }, (args) => {
+        if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(DIRNAME)) return undefined;
+        const loader = /\.[cm]?js$/.test(args.path) ? 'js' : args.path.endsWith('x') ? 'tsx' : 'ts';
+        const folder = outDir === undefined
+          ? JSON.stringify(dirname(args.path))
+          : `require("node:path").join(${DIRNAME}, ${JSON.stringify(relative(outDir, dirname(args.path)).split(sep).join('/'))})`;
+        return { contents: source.replace(DIRNAME_WORD, () => folder), loader };
+      });
+    },
+  };
+}
+
+/** esbuild options shared by the bundles built here and the package's prebuilt ones. */
+function bundleOptions(entry, outfile, outDir) {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+    outfile,
+    // Native or optional packages stay outside; everything else is bundled so a start
+    // resolves no modules at all. prettier (pulled in by json-schema-to-typescript) reads
+    // import.meta.url at load, which a CommonJS bundle does not have.
+    external: ['esbuild', 'fsevents', 'lightningcss', '@swc/*', '@docusaurus/*', 'webpack', '@rspack/*', 'playwright-core', 'vitest', 'prettier'],
+    plugins: [keepDirname(outDir)],
+  };
+}
+
+/** Writes `contents` to `path` atomically (parallel runs never see half a file). */
+function writeAtomic(path, contents) {
+  const unique = `.${process.pid}-${Date.now()}.tmp`;
+  writeFileSync(path + unique, contents);
+  renameSync(path + unique, path);
+}
+
+/**
+ * Builds the package's bundle of `entry` (absolute path of a .ts file) into `outDir` under
+ * its prebuilt name (src/runtime/layout.cjs), for `npm run build:package`. Returns its path.
+ */
+async function buildPrebuilt(entry, outDir) {
+  const outfile = join(outDir, prebuiltName(relative(ROOT, entry).split(sep).join('/')));
+  const result = await require('esbuild').build(bundleOptions(entry, outfile, outDir));
+  mkdirSync(outDir, { recursive: true });
+  writeAtomic(outfile, result.outputFiles[0].contents);
+  return outfile;
+}
 
 function bundlePaths(entry) {
   const key = createHash('sha1').update(`${FORMAT}\0${relative(ROOT, entry)}`).digest('hex').slice(0, 12);
@@ -72,6 +123,11 @@ function esbuildVersion() {
  * building it when missing or stale. Writes are atomic, so parallel runs never see half a file.
  */
 async function ensureBundle(entry) {
+  if (!FROM_SOURCE) {
+    const prebuilt = join(DIST_DIR, prebuiltName(relative(ROOT, entry).split(sep).join('/')));
+    if (existsSync(prebuilt)) return prebuilt;
+    throw new Error(`${relative(ROOT, entry)} gehört nicht zum installierten Paket (kein ${relative(ROOT, prebuilt)}).`);
+  }
   const paths = bundlePaths(entry);
   const version = esbuildVersion();
   try {
@@ -80,35 +136,15 @@ async function ensureBundle(entry) {
   } catch {
     // not built yet
   }
-  const esbuild = require('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    absWorkingDir: ROOT,
-    outfile: paths.code,
-    // Native or optional packages stay outside; everything else is bundled so a start
-    // resolves no modules at all. prettier (pulled in by json-schema-to-typescript) reads
-    // import.meta.url at load, which a CommonJS bundle does not have.
-    external: ['esbuild', 'fsevents', 'lightningcss', '@swc/*', '@docusaurus/*', 'webpack', '@rspack/*', 'playwright-core', 'vitest', 'prettier'],
-    plugins: [keepDirname],
-  });
+  const result = await require('esbuild').build(bundleOptions(entry, paths.code, undefined));
   const inputs = Object.keys(result.metafile.inputs).map((path) => {
     const stat = statSync(join(ROOT, path));
     return [path, stat.size, stat.mtimeMs];
   });
   mkdirSync(BUNDLE_DIR, { recursive: true });
   removeCodeCaches(paths.code);
-  const unique = `.${process.pid}-${Date.now()}.tmp`;
-  writeFileSync(paths.code + unique, result.outputFiles[0].contents);
-  renameSync(paths.code + unique, paths.code);
-  writeFileSync(paths.meta + unique, JSON.stringify({ esbuild: version, inputs }));
-  renameSync(paths.meta + unique, paths.meta);
+  writeAtomic(paths.code, result.outputFiles[0].contents);
+  writeAtomic(paths.meta, JSON.stringify({ esbuild: version, inputs }));
   return paths.code;
 }
 
@@ -117,7 +153,7 @@ const LONG_RUN_CPU_MS = 1000;
 
 /** Code caches of an older build of `bundle` (see runWithCodeCache). */
 function removeCodeCaches(bundle) {
-  const prefix = `${bundle.slice(BUNDLE_DIR.length + 1)}.`;
+  const prefix = `${basename(bundle)}.`;
   let names = [];
   try {
     names = readdirSync(BUNDLE_DIR);
@@ -146,7 +182,8 @@ async function runEntry(entry) {
 function runWithCodeCache(bundle) {
   // Named by the bundle's size and mtime: V8 checks little more than the source's length.
   const stat = statSync(bundle);
-  const cachePath = `${bundle}.${stat.size}-${Math.round(stat.mtimeMs)}.v8`;
+  // Beside the bundles built here; a prebuilt bundle's cache goes there too, not into the package.
+  const cachePath = join(BUNDLE_DIR, `${basename(bundle)}.${stat.size}-${Math.round(stat.mtimeMs)}.v8`);
   const source = readFileSync(bundle, 'utf8');
   let cachedData;
   let writerCpuMs = 0;
@@ -166,6 +203,7 @@ function runWithCodeCache(bundle) {
       const data = script.createCachedData();
       // 2 %: a run that compiled nothing new still yields a slightly different cache.
       if (usable && data.length <= cachedData.length * 1.02) return;
+      mkdirSync(BUNDLE_DIR, { recursive: true });
       const unique = `.${process.pid}-${Date.now()}.tmp`;
       writeFileSync(cachePath + unique, data);
       writeFileSync(`${cachePath}.json${unique}`, JSON.stringify({ cpuMs }));
@@ -183,4 +221,4 @@ function runWithCodeCache(bundle) {
   wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-module.exports = { ensureBundle, runEntry, ROOT };
+module.exports = { ensureBundle, buildPrebuilt, runEntry, ROOT };

@@ -4,3 +4,5 @@ export declare const ROOT: string;
 export declare function ensureBundle(entry: string): Promise<string>;
 /** Runs an entry point (path relative to the project root) from its bundle. */
 export declare function runEntry(entry: string): Promise<void>;
+/** Builds the package's prebuilt bundle of an entry point (absolute path) into `outDir`; returns its path. */
+export declare function buildPrebuilt(entry: string, outDir: string): Promise<string>;

@@ -6,6 +6,7 @@
 import { stringList, stringValue, type Article } from '../core/article';
 import { summariseMarkdown } from '../core/markdown/remark';
 import { TYPE_LABELS } from '../core/schema/labels';
+import { localFields } from '../core/schema/model';
 import { type Wiki } from '../core/wiki';
 import type { SearchDocument } from './types';
 
@@ -20,6 +21,16 @@ function keywordValues(article: Article): string[] {
     else values.push(...stringList(article, key));
   }
   if (article.type) values.push(TYPE_LABELS[article.type] ?? article.type);
+  // The wiki's own keys (erweiterungen/) are metadata like ours: their values, and an enum value's German word.
+  for (const [key, field] of article.type ? localFields(article.type) : []) {
+    const value = article.data?.[key];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== 'string' && typeof item !== 'number') continue;
+      values.push(String(item));
+      const label = field['x-labels']?.[String(item)];
+      if (label) values.push(label);
+    }
+  }
   return values;
 }
 

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { loadWiki } from '../core/load/load-wiki';
+import { useWikiExtensions } from '../core/schema/extensions';
 import { type Wiki } from '../core/wiki';
 import { TYPE_LABELS } from '../core/schema/labels';
 import { buildSearchIndex } from './build';
@@ -64,6 +65,7 @@ export default function searchPlugin(context: LoadContext, options: SearchPlugin
     async postBuild({ plugins, outDir, siteDir }) {
       const started = performance.now();
       const permalinks = permalinksBySource(plugins, siteDir);
+      useWikiExtensions(siteDir); // the wiki's own keys are searchable too (documents.ts)
       const wiki = loadedWiki(plugins, docsDir) ?? loadWiki(docsDir, process.cwd());
       const documents = searchDocumentsFromWiki(wiki, (article) => permalinks.get(resolve(docsDir, article.relPath)));
       const built = buildSearchIndex(documents, {

@@ -9,6 +9,14 @@ export interface SiteSettings {
   url: string;
   baseUrl: string;
   editUrl: string | undefined;
+  /** Navbar logo: the wiki's own file (`logo`, absolute path) or, without one, the tool's. */
+  logo: { alt: string; file?: string };
+  /** `#rrggbb`, contrast already checked (src/site/theme-colours.ts makes the stylesheet). */
+  primaryColor: string;
+  /** For the accessibility statement and feedback (issue 17). */
+  contact?: WikiConfig['contact'];
+  /** Reserved for browser editing (issue 18). */
+  editing?: WikiConfig['editing'];
 }
 
 const TOOL = 'Stellenwissen';
@@ -26,5 +34,9 @@ export function siteSettings(config: WikiConfig, env: NodeJS.ProcessEnv = proces
     url: env.SITE_URL || config.siteUrl || 'http://localhost',
     baseUrl: (env.BASE_URL || config.basePath || '/').replace(/\/?$/, '/'),
     editUrl: env.EDIT_URL || config.editUrl || undefined,
+    logo: config.logo ? { alt: config.logo.alt, file: config.logo.path } : { alt: TOOL },
+    primaryColor: config.primaryColor,
+    ...(config.contact === undefined ? {} : { contact: config.contact }),
+    ...(config.editing === undefined ? {} : { editing: config.editing }),
   };
 }

@@ -111,7 +111,8 @@ function buildOnce(dir: string, key: string, docsDir: string, env: NodeJS.Proces
   return outDir;
 }
 
-async function serve(outDir: string, basePath: string): Promise<RunningSite> {
+/** Serves a finished build (e.g. of a wiki outside this repository) on a random port of 127.0.0.1. */
+export async function serve(outDir: string, basePath = '/'): Promise<RunningSite> {
   const files = sirv(outDir, { dev: false, single: false, etag: true, dotfiles: false });
   const notFoundPage = join(outDir, '404.html');
   const notFound = (res: ServerResponse): void => {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { TEMPLATES_DIR } from '../scaffold';
-import { requiredSections, sectionSynonyms, type ArticleType } from '../../core/schema/schemas';
+import { readTemplate, templatePath } from '../scaffold';
+import { sectionSynonyms, type ArticleType } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 import { markdownToMdast } from './mdast';
 
 export interface SectionMapping {
@@ -46,16 +45,17 @@ function sectionLookup(type: ArticleType): Map<string, string> {
   return lookup;
 }
 
-const templateCache = new Map<ArticleType, Map<string, RootContent[]>>();
+const templateCache = new Map<string, Map<string, RootContent[]>>();
 
 /**
  * The template's text under each `##` section (hint comment and `TODO:` line), by section;
  * read once per type. Callers copy the nodes (`structuredClone`) before putting them in a tree.
  */
 function templateSections(type: ArticleType): Map<string, RootContent[]> {
-  const cached = templateCache.get(type);
+  const path = templatePath(type); // the wiki's own, when it has one
+  const cached = templateCache.get(path);
   if (cached) return cached;
-  const text = readFileSync(join(TEMPLATES_DIR, `${type}.md`), 'utf8');
+  const text = readTemplate(type, path);
   const body = text.slice(text.indexOf('\n---', 3) + 4);
   const sections = new Map<string, RootContent[]>();
   let current = '';
@@ -63,7 +63,7 @@ function templateSections(type: ArticleType): Map<string, RootContent[]> {
     if (node.type === 'heading' && node.depth === 2) current = toString(node);
     else sections.set(current, [...(sections.get(current) ?? []), node]);
   }
-  templateCache.set(type, sections);
+  templateCache.set(path, sections);
   return sections;
 }
 

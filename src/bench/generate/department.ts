@@ -2,7 +2,7 @@
 import type { ArticleContext } from './context';
 import { areaTag, type Department } from './organisation';
 import { bulletList, link, list, paragraph, render } from './text';
-import { requiredSections } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 
 /** The type's required sections (x-sections), in the schema's order. */
 const REQUIRED = requiredSections('department');

@@ -5,7 +5,7 @@ import type { Post } from './organisation';
 import type { Departure } from './register';
 import { link, render } from './text';
 import { CONTACTS, PROCESS_OBJECTS, SYSTEMS, TOPICS } from './words';
-import { requiredSections } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 
 /** The type's required sections (x-sections), in the schema's order. */
 const REQUIRED = requiredSections('handover');

@@ -4,7 +4,7 @@ import { areaTag, type Post } from './organisation';
 import type { OwnedProcess } from './process';
 import { bulletList, link, list, paragraph, render } from './text';
 import { CONTACTS, SYSTEMS } from './words';
-import { requiredSections } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 
 /** The type's required sections (x-sections), in the schema's order. */
 const REQUIRED = requiredSections('post');

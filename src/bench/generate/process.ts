@@ -4,7 +4,7 @@ import type { Department } from './organisation';
 import type { Random } from './random';
 import { bulletList, list, numberedList, paragraph, quotedList, render } from './text';
 import { PROCESS_OBJECTS, SYSTEMS } from './words';
-import { requiredSections } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 
 /** The type's required sections (x-sections), in the schema's order. */
 const REQUIRED = requiredSections('process');

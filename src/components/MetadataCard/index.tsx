@@ -6,7 +6,7 @@ import { MISSING_LABELS } from '../../coverage/texts';
 import {
   bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS, TYPE_PLURAL_LABELS,
 } from '../../core/schema/labels';
-import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, PostCard, ProcessCard } from '../../plugin/site-data';
+import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, LocalValue, PostCard, ProcessCard } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
 import styles from './styles.module.css';
 
@@ -148,6 +148,15 @@ function GuideDetails({ card }: { card: GuideCard }): ReactNode {
   );
 }
 
+/** The wiki's own keys (erweiterungen/), labelled with their schema titles. */
+function LocalDetails({ values }: { values: LocalValue[] }): ReactNode {
+  return (
+    <dl className={`${styles.grid} ${styles.local} metadata-card__local`}>
+      {values.map((v) => <Row key={v.key} label={v.label}>{v.value}</Row>)}
+    </dl>
+  );
+}
+
 const HEADINGS: Record<Card['type'], string> = {
   ...(TYPE_LABELS as Record<Card['type'], string>),
   department: `${TYPE_LABELS.department}: ${TYPE_PLURAL_LABELS.post} und ${TYPE_PLURAL_LABELS.process}`,
@@ -163,6 +172,7 @@ export default function MetadataCard({ card }: { card: Card }): ReactNode {
       {card.type === 'handover' && <HandoverDetails card={card} />}
       {card.type === 'department' && <DepartmentDetails card={card} />}
       {card.type === 'guide' && <GuideDetails card={card} />}
+      {card.local && <LocalDetails values={card.local} />}
     </aside>
   );
 }

@@ -5,6 +5,10 @@
  */
 export type NameDerVerwaltung = string
 /**
+ * Version des Vertrags (Artikeltypen, Felder, Regeln), für die das Wiki geschrieben ist, ab 1. Ohne Angabe 1. „stellenwissen migrate“ stellt ein Wiki auf die Version des installierten Pakets um und setzt diese Zahl.
+ */
+export type Vertragsversion = number
+/**
  * Kurzer Name für die Navigationsleiste, z. B. Porta Westfalica. Ohne Angabe der volle Name.
  */
 export type Kurzname = string
@@ -28,17 +32,51 @@ export type ZeitraumMonate = number
  * So viele Monate vor dem Austritt wird ein Übergabeprotokoll verlangt, 0 bis 600. Ohne Angabe 6.
  */
 export type VorlaufDerUbergabeMonate = number
+/**
+ * SVG- oder PNG-Datei des Logos für die Navigationsleiste, als Pfad ab dem Wurzelordner des Wikis (ohne „..“), z. B. static/img/wappen.svg. Ohne Angabe das Logo von Stellenwissen.
+ */
+export type Logo = string
+/**
+ * Text für Screenreader anstelle des Logos (Alternativtext), z. B. Wappen der Stadt Porta Westfalica. Ohne Angabe der Name der Verwaltung.
+ */
+export type BeschreibungDesLogos = string
+/**
+ * Farbe für Links und Schaltflächen als #rrggbb, z. B. #1d5a8c. Sie muss auf Weiß einen Kontrast von mindestens 4,5 : 1 erreichen (WCAG 2.1, BITV 2.0); die Farbe für den dunklen Modus und die Abstufungen werden daraus berechnet. Ohne Angabe das Blau von Stellenwissen.
+ */
+export type Hauptfarbe = string
+/**
+ * Adresse, an die Rückmeldungen zur Barrierefreiheit gehen, z. B. barrierefreiheit@porta-westfalica.example.
+ */
+export type EMailAdresse = string
+/**
+ * Telefonnummer der Ansprechstelle, z. B. 0571 791-0.
+ */
+export type Telefon = string
+/**
+ * Stelle oder Person, z. B. Hauptamt, Team Barrierefreiheit.
+ */
+export type NameDerAnsprechstelle = string
+/**
+ * Wohin das Bearbeiten im Browser speichert, sobald es das gibt: git-gateway, gitlab, github, gitea oder local (nur auf dem eigenen Rechner).
+ */
+export type SpeicherortDerAnderungen = ("git-gateway" | "gitlab" | "github" | "gitea" | "local")
 
 /**
  * stellenwissen.config.yaml im Wurzelordner des Wikis: wer das Wiki betreibt und wo es im Intranet liegt. Die Umgebungsvariablen SITE_URL, BASE_URL und EDIT_URL gehen den Angaben hier vor (für Pipelines).
  */
 export interface WikiConfigFile {
 name: NameDerVerwaltung
+contract?: Vertragsversion
 short_name?: Kurzname
 site_url?: AdresseDesServers
 base_path?: PfadDesWikis
 edit_url?: BearbeitenAdresse
 audit?: VorgabenDerAuswertung
+logo?: Logo
+logo_alt?: BeschreibungDesLogos
+primary_color?: Hauptfarbe
+contact?: Kontakt
+editing?: BearbeitenImBrowser
 }
 /**
  * Vorgaben für npm run audit; --horizon und --lead gehen vor.
@@ -46,4 +84,18 @@ audit?: VorgabenDerAuswertung
 export interface VorgabenDerAuswertung {
 horizon?: ZeitraumMonate
 lead?: VorlaufDerUbergabeMonate
+}
+/**
+ * Ansprechstelle für die Erklärung zur Barrierefreiheit und für Rückmeldungen (BITV 2.0 § 4 und § 5).
+ */
+export interface Kontakt {
+email: EMailAdresse
+phone?: Telefon
+name?: NameDerAnsprechstelle
+}
+/**
+ * Vorbereitet für das Bearbeiten der Artikel im Browser (kommt mit Issue 18); bis dahin wird die Angabe nur geprüft.
+ */
+export interface BearbeitenImBrowser {
+backend: SpeicherortDerAnderungen
 }

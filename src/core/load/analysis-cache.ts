@@ -5,7 +5,9 @@ import { deserialize, serialize } from 'node:v8';
 import { withoutBody, type Article } from '../article';
 import { writeFileAtomic } from '../fs-atomic';
 import { COMMON_SCHEMA, TYPE_SCHEMAS } from '../schema/schemas';
+import { activeSchemaModel, type SchemaModel } from '../schema/model';
 import { importClosure, projectPath } from './module-graph';
+import { CACHE_DIR, DIST_DIR, FROM_SOURCE } from '../../runtime/layout.cjs';
 
 /**
  * The per-file analysis (front matter, schema outcome, body facts) cached by the file's
@@ -23,7 +25,12 @@ export type CachedAnalysis = Omit<Article, 'file' | 'relPath' | 'folder'>;
 const CACHE_FORMAT = 1;
 
 export const PROJECT_ROOT = resolve(__dirname, '../../..');
-export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules/.cache/stellenwissen/analysis');
+export const DEFAULT_CACHE_DIR = join(CACHE_DIR, 'analysis');
+/**
+ * In the installed package, where no sources are, the fingerprint of the analysing code's
+ * sources as they were when the package was built (written by src/package/build.ts).
+ */
+export const SHIPPED_SOURCES_FILE = join(DIST_DIR, 'analysis-sources.sha256');
 
 /** The module that analyses an article: its source and all it imports shape what is cached. */
 const ANALYSIS_ENTRY = join(PROJECT_ROOT, 'src/core/article.ts');
@@ -50,16 +57,28 @@ export function analysisFingerprint(schemas: unknown, sources: ReadonlyArray<rea
  * rules or the reports, which run on every call (none when not shipped).
  */
 export function analysisSources(): Array<[string, string]> {
-  if (!existsSync(ANALYSIS_ENTRY)) return [];
+  if (!FROM_SOURCE) return existsSync(SHIPPED_SOURCES_FILE) ? [['shipped', readFileSync(SHIPPED_SOURCES_FILE, 'utf8')]] : [];
   return importClosure([ANALYSIS_ENTRY]).map((file) => [projectPath(PROJECT_ROOT, file), readFileSync(file, 'utf8')]);
 }
 
-let currentFingerprint: string | undefined;
+let analysedSources: Array<[string, string]> | undefined;
+const fingerprintByModel = new WeakMap<SchemaModel, string>();
 
-/** The fingerprint of the running code and the shipped schemas. */
+/**
+ * The fingerprint of the running code, the shipped schemas and the wiki's extensions in
+ * force (their files' text: a changed extension never serves an analysis made without it).
+ */
 export function currentAnalysisFingerprint(): string {
-  currentFingerprint ??= analysisFingerprint({ COMMON_SCHEMA, TYPE_SCHEMAS }, analysisSources());
-  return currentFingerprint;
+  const model = activeSchemaModel();
+  let fingerprint = fingerprintByModel.get(model);
+  if (fingerprint === undefined) {
+    analysedSources ??= analysisSources();
+    const extensions = Object.entries(model.local).map(([type, extension]) => [type, extension.text]);
+    // Without extensions exactly the shipped schemas, as before there were any.
+    fingerprint = analysisFingerprint(extensions.length > 0 ? { COMMON_SCHEMA, TYPE_SCHEMAS, extensions } : { COMMON_SCHEMA, TYPE_SCHEMAS }, analysedSources);
+    fingerprintByModel.set(model, fingerprint);
+  }
+  return fingerprint;
 }
 
 interface CacheFile {

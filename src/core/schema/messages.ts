@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from './schemas';
+import { COMMON_SCHEMA, type ArticleType } from './schemas';
+import { activeSchemaModel, ourProperties } from './model';
 import type { SchemaIssue } from './validator';
 import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS } from './labels';
 
@@ -13,6 +14,8 @@ export interface FieldSchema {
   title?: string;
   description?: string;
   enum?: readonly string[];
+  /** German words of the enum values (a wiki's own keys carry theirs here too). */
+  'x-labels'?: Readonly<Record<string, string>>;
   examples?: readonly unknown[];
   properties?: Record<string, FieldSchema>;
   items?: FieldSchema;
@@ -31,10 +34,9 @@ function deref(schema: FieldSchema | undefined): FieldSchema | undefined {
   return { ...COMMON_DEFS[name], ...schema, $ref: undefined };
 }
 
-/** Top-level properties a type allows: its own (more specific) over the common ones. */
+/** Top-level properties a type allows: its own (more specific) over the common ones, and the wiki's own (model.ts). */
 export function typeProperties(type: ArticleType | undefined): Record<string, FieldSchema> {
-  const own = type ? ((TYPE_SCHEMAS[type].allOf[1] as { properties?: Record<string, FieldSchema> }).properties ?? {}) : {};
-  return { ...(COMMON_SCHEMA.properties as unknown as Record<string, FieldSchema>), ...own };
+  return type ? activeSchemaModel().properties[type] : ourProperties(undefined);
 }
 
 /** The schema of the key a JSON pointer names (array items resolve to their list). */
@@ -79,10 +81,11 @@ const GERMAN_VALUES: Record<string, string> = {
   quartalsweise: 'quarterly', laufend: 'in-progress', 'in-arbeit': 'in-progress', erledigt: 'done', teilweise: 'partial', papier: 'analog',
 };
 
-/** A close allowed value, only when it is plausibly what was meant. */
-function suggest(value: string, allowed: string[]): string | undefined {
+/** A close allowed value, only when it is plausibly what was meant (`labels`: the field's own German words). */
+function suggest(value: string, allowed: string[], labels: Readonly<Record<string, string>> = {}): string | undefined {
   const lower = value.trim().toLowerCase();
-  const german = GERMAN_VALUES[lower];
+  const own = Object.entries(labels).find(([, label]) => typedForms(label).includes(lower))?.[0];
+  const german = own ?? GERMAN_VALUES[lower];
   if (german && allowed.includes(german)) return german;
   const best = closest(lower, allowed);
   return best && distance(lower, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
@@ -146,7 +149,7 @@ export function translateAgainst(error: ErrorObject, root: Properties, data?: un
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      const suggestion = typeof value === 'string' ? suggest(value, allowed, fieldAt(root, pointer)?.['x-labels']) : undefined;
       const mean = suggestion ? ` Meinten Sie „${suggestion}“?` : '';
       return {
         pointer,

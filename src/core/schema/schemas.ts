@@ -24,11 +24,6 @@ export function isArticleType(value: unknown): value is ArticleType {
   return typeof value === 'string' && Object.hasOwn(TYPE_SCHEMAS, value);
 }
 
-/** Required `##` sections of a type, in template order (`x-sections` in its schema). */
-export function requiredSections(type: ArticleType): readonly string[] {
-  return TYPE_SCHEMAS[type]['x-sections'];
-}
-
 /** Default review interval, from the common schema. */
 export const DEFAULT_REVIEW_MONTHS: number = common.properties.review_months.default;
 

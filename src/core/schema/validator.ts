@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType, isArticleType } from './schemas';
+import { ARTICLE_TYPES, COMMON_SCHEMA, type ArticleType, isArticleType } from './schemas';
+import { activeSchemaModel, type SchemaModel } from './model';
 import type { FrontMatter } from '../generated/front-matter';
 
 /** One schema violation, with the JSON pointer of the key it concerns. */
@@ -17,11 +18,10 @@ export type SchemaResult =
 
 type MessageFn = (error: ErrorObject, type: ArticleType | undefined, data: unknown) => SchemaIssue | undefined;
 
-/**
- * Compiles the schemas once. Values are coerced the way people write YAML:
- * `tags: [2025]` is the text "2025", `review_months: "6"` the number 6.
- */
-function compile(): { common: ValidateFunction; byType: Record<ArticleType, ValidateFunction> } {
+type Compiled = { common: ValidateFunction; byType: Record<ArticleType, ValidateFunction> };
+
+/** An ajv that knows our keywords and the common schema (which the type schemas `$ref`). */
+function createAjv(): Ajv2020 {
   // Our schemas are checked against the 2020-12 meta-schema once, in test/schemas.test.ts;
   // checking them again costs every command (and every worker) some 70 ms of ajv compiling.
   const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: true, validateSchema: false });
@@ -32,12 +32,48 @@ function compile(): { common: ValidateFunction; byType: Record<ArticleType, Vali
   ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
   ajv.addKeyword({ keyword: 'x-title-plural', schemaType: 'string' });
   ajv.addSchema(COMMON_SCHEMA);
+  return ajv;
+}
+
+/**
+ * Compiles a model's schemas (ours plus a wiki's extensions). Values are coerced the way
+ * people write YAML: `tags: [2025]` is the text "2025", `review_months: "6"` the number 6.
+ */
+function compile(model: SchemaModel): Compiled {
+  const ajv = createAjv();
   const byType = {} as Record<ArticleType, ValidateFunction>;
-  for (const type of ARTICLE_TYPES) byType[type] = ajv.compile(TYPE_SCHEMAS[type]);
+  for (const type of ARTICLE_TYPES) byType[type] = ajv.compile(model.schemas[type]);
   return { common: ajv.getSchema(COMMON_SCHEMA.$id)!, byType };
 }
 
-let compiled: ReturnType<typeof compile> | undefined;
+/**
+ * What ajv says about a wiki's extension file (src/core/schema/extensions.ts): `file` checked
+ * against the 2020-12 meta-schema, then `part` (what joins our schema) compiled as the
+ * validator will; `id` places it next to our schemas, so `common.schema.json#/$defs/…` resolves.
+ */
+export function extensionSchemaErrors(file: object, part: object, id: string): { meta: ErrorObject[]; compile?: string } {
+  const ajv = createAjv();
+  if (!ajv.validateSchema(file)) return { meta: ajv.errors ?? [] };
+  try {
+    ajv.compile({ ...part, $id: id });
+    return { meta: [] };
+  } catch (error) {
+    return { meta: [], compile: (error as Error).message };
+  }
+}
+
+/** Once per model: a process usually has one, tests switch between a few. */
+const compiledByModel = new WeakMap<SchemaModel, Compiled>();
+
+/** The compiled validators of a model (compiling them on first use; see `compile` for errors). */
+export function compileSchemaModel(model: SchemaModel): Compiled {
+  let compiled = compiledByModel.get(model);
+  if (!compiled) {
+    compiled = compile(model);
+    compiledByModel.set(model, compiled);
+  }
+  return compiled;
+}
 
 /**
  * Validates parsed front matter against its type's schema (or, when `type` is
@@ -45,7 +81,7 @@ let compiled: ReturnType<typeof compile> | undefined;
  * The data is coerced in place; `translate` turns each ajv error into German.
  */
 export function validateFrontMatter(data: Record<string, unknown>, translate: MessageFn): SchemaResult {
-  compiled ??= compile();
+  const compiled = compileSchemaModel(activeSchemaModel());
   const type = isArticleType(data.type) ? data.type : undefined;
   const validate = type ? compiled.byType[type] : compiled.common;
   if (validate(data)) return { valid: true, data: data as unknown as FrontMatter, issues: [] };

@@ -4,10 +4,12 @@ import { type SiteContext } from './context';
 import { departmentCard, type DepartmentCard } from './department';
 import { guideCard, type GuideCard } from './guide';
 import { handoverCard, type HandoverCard } from './handover';
+import { localValues, type LocalValue } from './local';
 import { postCard, type PostCard } from './post';
 import { processCard, type ProcessCard } from './process';
 
-export type Card = PostCard | ProcessCard | HandoverCard | DepartmentCard | GuideCard;
+/** A card of its type; `local`: the wiki's own keys (erweiterungen/), only when the article has some. */
+export type Card = (PostCard | ProcessCard | HandoverCard | DepartmentCard | GuideCard) & { local?: LocalValue[] };
 
 /** One card builder per article type. */
 const CARD_OF: Record<ArticleType, (article: Article, ctx: SiteContext) => Card> = {
@@ -21,6 +23,11 @@ const CARD_OF: Record<ArticleType, (article: Article, ctx: SiteContext) => Card>
 /** The metadata card of every usable article, by article id. */
 export function buildCards(ctx: SiteContext): Record<string, Card> {
   const cards: Record<string, Card> = {};
-  for (const article of ctx.usable) cards[stringValue(article, 'id')!] = CARD_OF[article.type!](article, ctx);
+  for (const article of ctx.usable) {
+    const card: Card = CARD_OF[article.type!](article, ctx);
+    const local = localValues(article);
+    if (local.length > 0) card.local = local;
+    cards[stringValue(article, 'id')!] = card;
+  }
   return cards;
 }

@@ -1,5 +1,5 @@
 import { missingSections } from '../../core/required-sections';
-import { requiredSections } from '../../core/schema/schemas';
+import { requiredSections } from '../../core/schema/model';
 import type { FileRule, Report } from './rule';
 
 /**

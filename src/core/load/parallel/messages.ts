@@ -1,4 +1,11 @@
 import type { Article } from '../../article';
+import type { LocalExtensions } from '../../schema/model';
+
+/** What every worker starts with: the schema model in force on the calling thread (src/core/schema/model.ts). */
+export interface WorkerSetup {
+  root: string | undefined;
+  local: LocalExtensions;
+}
 
 /** One file to analyse: how it is shown, where it lies in the wiki, its bytes. */
 export interface FileToAnalyse {

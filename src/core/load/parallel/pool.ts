@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ensureBundle } from '../../../runtime/typescript-bundle.cjs';
 import type { Article } from '../../article';
-import type { BatchRequest, BatchResult, FileToAnalyse } from './messages';
+import { activeSchemaModel } from '../../schema/model';
+import type { BatchRequest, BatchResult, FileToAnalyse, WorkerSetup } from './messages';
 
 /** Files per message: large enough that messaging is noise, small enough to balance the load. */
 const BATCH_SIZE = 64;
@@ -29,7 +30,11 @@ export class AnalysisPool {
 
   static async start(count: number): Promise<AnalysisPool> {
     const script = await ensureBundle(join(__dirname, 'worker.ts'));
+    // The wiki's extensions in force here are in force in the workers too (checked once, here).
+    const { root, local } = activeSchemaModel();
+    const workerData: WorkerSetup = { root, local };
     const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(script, {
+      workerData,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     }));
     return new AnalysisPool(workers);

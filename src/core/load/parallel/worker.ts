@@ -2,9 +2,13 @@
  * Worker thread of the analysis pool: analyses batches of files (front matter, schema,
  * body facts) and posts the articles back. Runs as a bundle (see src/runtime).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyseArticle, withoutBody } from '../../article';
-import type { BatchRequest, BatchResult } from './messages';
+import { activateSchemaModel, createSchemaModel } from '../../schema/model';
+import type { BatchRequest, BatchResult, WorkerSetup } from './messages';
+
+const setup = workerData as WorkerSetup | undefined;
+if (setup) activateSchemaModel(createSchemaModel(setup.root, setup.local));
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {

@@ -1,6 +1,7 @@
 /**
- * `npm run gen:editor` — writes frontmatter.json (Front Matter CMS, a VS Code extension)
- * from schemas/*.schema.json: one form per article type. `--check` exits 1 when the
+ * `npm run gen:editor` (`stellenwissen editor-config`) — writes frontmatter.json (Front Matter CMS, a VS Code extension)
+ * into the wiki root (the working directory) from schemas/*.schema.json and the wiki's
+ * erweiterungen/: one form per article type. `--check` exits 1 when the
  * committed file is out of date (the tests check the same).
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { relative } from 'node:path';
 import { createProgram, EXIT, runCli } from '../src/cli/run';
 import { Option } from 'commander';
 import { writeFileAtomic } from '../src/core/fs-atomic';
-import { formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH } from '../src/authoring/front-matter-cms';
+import { formatFrontMatterConfig, frontMatterConfigPath } from '../src/authoring/front-matter-cms';
 
 const program = createProgram('gen:editor', 'Erzeugt frontmatter.json (Formulare für Front Matter CMS in VS Code) aus den Schemas.')
   .addOption(new Option('--check', 'nur prüfen, ob frontmatter.json aktuell ist (Exit 1, wenn nicht)'));
@@ -16,10 +17,11 @@ const program = createProgram('gen:editor', 'Erzeugt frontmatter.json (Formulare
 void runCli(program, () => {
   const { check } = program.opts<{ check?: boolean }>();
   const content = formatFrontMatterConfig();
-  const shown = relative(process.cwd(), FRONTMATTER_CONFIG_PATH) || FRONTMATTER_CONFIG_PATH;
+  const path = frontMatterConfigPath(process.cwd());
+  const shown = relative(process.cwd(), path) || path;
   let current: string | undefined;
   try {
-    current = readFileSync(FRONTMATTER_CONFIG_PATH, 'utf8');
+    current = readFileSync(path, 'utf8');
   } catch {
     current = undefined;
   }
@@ -28,7 +30,7 @@ void runCli(program, () => {
     process.stderr.write(`${shown} ist veraltet: npm run gen:editor ausführen.\n`);
     return EXIT.findings;
   }
-  if (current !== content) writeFileAtomic(FRONTMATTER_CONFIG_PATH, content);
+  if (current !== content) writeFileAtomic(path, content);
   process.stderr.write(`${current === content ? 'unverändert' : 'geschrieben'}: ${shown}\n`);
   return EXIT.ok;
 });
