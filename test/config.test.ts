@@ -37,7 +37,7 @@ describe('stellenwissen.config.yaml', () => {
 
   it('names each problem with file, line and a German sentence', () => {
     expect(problems('name: Stadt Auenfurt\nsite-url: https://wiki.example\n')).toEqual([
-      `${CONFIG_FILE}:2:1 Unbekanntes Feld „site-url“ – meinten Sie „site_url“? Erlaubt sind hier: name, contract, short_name, site_url, base_path, edit_url, audit, logo, logo_alt, primary_color, contact, editing.`,
+      `${CONFIG_FILE}:2:1 Unbekanntes Feld „site-url“ – meinten Sie „site_url“? Erlaubt sind hier: name, contract, short_name, site_url, base_path, edit_url, audit, logo, logo_alt, primary_color, contact, accessibility, editing.`,
     ]);
     expect(problems('name: Stadt Auenfurt\naudit:\n  horizon: 700\n')).toEqual([
       `${CONFIG_FILE}:3:1 „audit.horizon“ (Zeitraum (Monate)) liegt außerhalb des erlaubten Bereichs: „700“. Austritte in so vielen Monaten ab dem Stichtag werden geprüft, 0 bis 600. Ohne Angabe 24.`,

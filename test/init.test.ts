@@ -83,7 +83,7 @@ describe('stellenwissen init', () => {
 
   it('writes names YAML would misread as they are (colons, quotes, a short name)', () => {
     const files = planInit({ name: 'Stadt "Neu": Süd', shortName: 'Neu-Süd' }, TODAY);
-    expect(parse(files.get('stellenwissen.config.yaml')!)).toEqual({ name: 'Stadt "Neu": Süd', short_name: 'Neu-Süd', contract: CONTRACT_VERSION });
+    expect(parse(files.get('stellenwissen.config.yaml')!)).toEqual({ name: 'Stadt "Neu": Süd', short_name: 'Neu-Süd', contract: CONTRACT_VERSION, accessibility: expect.any(Object) });
     expect(wikiPackageName('Stadt "Neu": Süd')).toBe('wiki-stadt-neu-sued');
     expect(wikiPackageName('Ämter & Ösen')).toBe('wiki-aemter-oesen');
   });

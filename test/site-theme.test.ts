@@ -1,21 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { darkModePrimary, primaryShades } from '../src/core/colours';
+import { primaryShades } from '../src/core/colours';
 import { siteLogo, TOOL_LOGO } from '../src/site/logo';
-import { primaryColourCss, writeThemeColours } from '../src/site/theme-colours';
+import { darkPrimary, primaryColourCss, writeThemeColours } from '../src/site/theme-colours';
 import { tempDir } from './helpers';
 
 describe('the site\'s primary colour stylesheet', () => {
-  it('sets all seven Infima variables for light and dark mode, !important against the layered Infima', () => {
+  it('sets all seven Infima variables for light and dark mode, as plain rules (native cascade layers, no !important)', () => {
     const css = primaryColourCss('#8c1d3a');
     const light = primaryShades('#8c1d3a');
-    const dark = primaryShades(darkModePrimary('#8c1d3a'));
+    const dark = primaryShades(darkPrimary('#8c1d3a'));
     const blocks = css.split(/(?=:root|\[data-theme)/).slice(1);
     expect(blocks.map((b) => b.split(' {')[0])).toEqual([':root', "[data-theme='dark']"]);
     for (const [block, shades] of [[blocks[0], light], [blocks[1], dark]] as const) {
-      for (const [suffix, value] of Object.entries(shades)) expect(block).toContain(`  --ifm-color-primary${suffix}: ${value} !important;\n`);
+      for (const [suffix, value] of Object.entries(shades)) expect(block).toContain(`  --ifm-color-primary${suffix}: ${value};\n`);
       expect(block.match(/--ifm-color-primary/g)).toHaveLength(7);
+      expect(block).not.toContain('!important');
     }
   });
 

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { fileLineOfPointer, normaliseText, parseYamlFields, type YamlProblem } from './frontmatter';
 import { contrastRatio, formatRatio, MIN_CONTRAST, WHITE } from './colours';
-import type { Kontakt, SpeicherortDerAnderungen, WikiConfigFile } from './generated/config';
+import { parseIsoDate } from './dates';
+import type { ErklarungZurBarrierefreiheit, Kontakt, SpeicherortDerAnderungen, WikiConfigFile } from './generated/config';
 import { translateAgainst, type Properties } from './schema/messages';
 import { CONFIG_SCHEMA } from './schema/schemas';
 import { UsageError } from './wiki';
@@ -27,6 +28,8 @@ export interface WikiConfig {
   primaryColor: string;
   /** Contact for the accessibility statement and feedback (BITV 2.0 § 4, § 5; issue 17). */
   contact?: Kontakt;
+  /** Facts of the accessibility statement (`accessibility`), as written; src/core/accessibility.ts fills the gaps. */
+  accessibility?: ErklarungZurBarrierefreiheit;
   /** Reserved for browser editing (issue 18): only checked. */
   editing?: { backend: SpeicherortDerAnderungen };
   /** The file the settings came from; undefined when there is none (all defaults). */
@@ -66,7 +69,7 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
   const fields = parseYamlFields(text, 0, { subject: 'Die Einstellungsdatei', within: 'in der Einstellungsdatei', example: 'name: Stadt Auenfurt' });
   if (!fields.data) return fail(fields.problems);
   // Checked against the meta-schema in test/schemas.test.ts, as the article schemas.
-  validate ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(CONFIG_SCHEMA);
+  validate ??= compileConfigSchema();
   if (!validate(fields.data)) {
     const issues = (validate.errors ?? []).flatMap((error) => translateAgainst(error, CONFIG_SCHEMA.properties as unknown as Properties, fields.data) ?? []);
     // A missing key at the top is reported on line 1.
@@ -75,7 +78,11 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
   }
   const data = fields.data as unknown as WikiConfigFile;
   const line = (pointer: string) => fileLineOfPointer({ keyLines: fields.keyLines, endLine: 1 }, pointer);
-  const checks = [checkLogo(dir, data.logo, line('/logo')), checkPrimaryColor(data.primary_color, line('/primary_color'))];
+  const checks = [
+    checkLogo(dir, data.logo, line('/logo')),
+    checkPrimaryColor(data.primary_color, line('/primary_color')),
+    checkStatementDate(data.accessibility?.statement_date, line('/accessibility/statement_date')),
+  ];
   const found = checks.filter((p): p is YamlProblem => p !== undefined);
   if (found.length > 0) return fail(found);
   return {
@@ -89,9 +96,23 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
     ...(data.logo === undefined ? {} : { logo: { path: join(dir, data.logo), alt: data.logo_alt ?? data.name } }),
     primaryColor: (data.primary_color ?? DEFAULTS.primaryColor).toLowerCase(),
     ...(data.contact === undefined ? {} : { contact: data.contact }),
+    ...(data.accessibility === undefined ? {} : { accessibility: data.accessibility }),
     ...(data.editing === undefined ? {} : { editing: data.editing }),
     file: path,
   };
+}
+
+function compileConfigSchema(): ReturnType<Ajv2020['compile']> {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
+  // The German words of enum values (accessibility.status), read by src/core/accessibility.ts.
+  ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
+  return ajv.compile(CONFIG_SCHEMA);
+}
+
+/** The schema checks the form JJJJ-MM-TT; the day must also exist (no 2026-02-30). */
+function checkStatementDate(date: string | undefined, line: number): YamlProblem | undefined {
+  if (date === undefined || parseIsoDate(date) !== undefined) return undefined;
+  return { line, column: 1, message: `„accessibility.statement_date“ (Datum der Erklärung): „${date}“ ist kein Kalendertag. Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-11-30.` };
 }
 
 /** The logo must be a file (the schema already checked the extension and that it stays below the root). */

@@ -56,7 +56,7 @@ async function clientClosure(entries: string[]): Promise<string[]> {
     outdir: join(ROOT, '.client-closure'),
     logLevel: 'silent',
     packages: 'external',
-    external: ['@theme/*', '@theme-original/*', '@docusaurus/*', '@generated/*', '@site/*', '*.css'],
+    external: ['@theme/*', '@theme-original/*', '@theme-init/*', '@docusaurus/*', '@generated/*', '@site/*', '*.css'],
     loader: { '.json': 'json' },
   });
   return Object.keys(result.metafile.inputs)

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { setReviewed } from '../authoring/review';
 import { CONFIG_FILE } from '../core/config';
-import type { CalendarDate } from '../core/dates';
+import { formatIsoDate, type CalendarDate } from '../core/dates';
 import { CONTRACT_VERSION } from '../migrate/registry';
 import { UsageError } from '../core/wiki';
 import { ROOT } from '../runtime/layout.cjs';
@@ -82,10 +82,41 @@ export function planInit(request: InitRequest, today: CalendarDate): Map<string,
     '# Einstellungen dieses Wikis: siehe README des Pakets stellenwissen (Betrieb im Rathaus).',
     '# SITE_URL, BASE_URL und EDIT_URL in der Umgebung gehen den Angaben hier vor.',
     stringify(settings).trimEnd(),
+    ...accessibilitySettings(today),
     '',
   ].join('\n'));
   files.set('README.md', readFileSync(join(STARTER_DIR, 'README.md'), 'utf8').replaceAll('{{NAME}}', name));
   return files;
+}
+
+/**
+ * Starting values of the accessibility statement (BITV NRW § 4), for the municipality to check:
+ * a new wiki has no sign-language video yet, and its contact is for it to fill in – until then
+ * the build warns and the statement says whom to ask.
+ */
+function accessibilitySettings(today: CalendarDate): string[] {
+  const accessibility = {
+    status: 'teilweise',
+    statement_date: formatIsoDate(today),
+    method: 'selbstbewertung',
+    limitations: [{
+      content: 'Erklärung des Wikis in Deutscher Gebärdensprache',
+      reason: 'Das Video ist noch nicht erstellt.',
+      alternative: 'Die Seite „Leichte Sprache“ erklärt das Wiki in einfachen Sätzen.',
+    }],
+  };
+  return [
+    '',
+    '# Erklärung zur Barrierefreiheit (Seite /barrierefreiheit): nach Ihrer Prüfung anpassen –',
+    '# status: vollstaendig, teilweise oder nicht; statement_date mindestens einmal im Jahr erneuern.',
+    stringify({ accessibility }).trimEnd(),
+    '',
+    '# Ansprechstelle für Rückmeldungen (Link „Barriere melden“ auf jeder Seite) – eintragen und # entfernen:',
+    '# contact:',
+    '#   email: barrierefreiheit@verwaltung.example',
+    '#   phone: 0000 000-0',
+    '#   name: Hauptamt, Team Barrierefreiheit',
+  ];
 }
 
 /** True when `dir` does not exist or is an empty folder. */

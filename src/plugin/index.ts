@@ -10,8 +10,9 @@ import { buildSiteData, type SiteData } from './site-data';
 import { summariseWiki, type WikiSummary } from './summary';
 import { readWikiConfig } from '../core/config';
 import { contractProblem } from '../migrate/contract';
+import { accessibilityWarnings, siteAccessibility } from '../site/accessibility';
 import { writeThemeColours } from '../site/theme-colours';
-import { CLIENT_DIR, FROM_SOURCE, clientModule } from '../runtime/layout.cjs';
+import { CLIENT_DIR, clientModule } from '../runtime/layout.cjs';
 
 export interface StellenwissenPluginOptions {
   /** The wiki folder (absolute or relative to the site). */
@@ -54,9 +55,11 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
   const failOnError = options.failOnError ?? process.env.NODE_ENV === 'production';
   return {
     name: 'stellenwissen',
-    // The theme components (metadata card, search box): in this repository they are the
-    // site's own src/theme/; an installed package brings them, and a wiki's src/theme/ still wins.
-    ...(FROM_SOURCE ? {} : { getThemePath: () => join(CLIENT_DIR, 'theme') }),
+    // The theme components (metadata card, search box, footer link) for every wiki; a wiki's own
+    // src/theme/ still wins (in this repository that is the same folder, which is harmless).
+    // Components that wrap the classic theme's import it as @theme-init/…: inside a plugin's
+    // theme, @theme-original/… would be the component itself.
+    getThemePath: () => join(CLIENT_DIR, 'theme'),
     // The wiki's primary colour (stellenwissen.config.yaml, else the tool's): a generated stylesheet.
     getClientModules() {
       return [writeThemeColours(readWikiConfig(context.siteDir), context.generatedFilesDir)];
@@ -71,6 +74,9 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
         console.error(contract);
         throw new Error('Build abgebrochen: Das Wiki ist für einen anderen Vertrag geschrieben (siehe oben).');
       }
+      // An incomplete accessibility statement still builds (the page names the gaps), but is not forgotten.
+      const statement = siteAccessibility(readWikiConfig(context.siteDir), context.siteDir);
+      for (const line of accessibilityWarnings(statement)) console.warn(`[stellenwissen] ${line}`);
       // The site's own keys and sections (erweiterungen/ next to docs/); a broken extension stops the build.
       try {
         useWikiExtensions(context.siteDir);

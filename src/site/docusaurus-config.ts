@@ -10,8 +10,14 @@ import { CACHE_DIR, CLIENT_DIR, ROOT, entryModule } from '../runtime/layout.cjs'
 import { buildSidebar, type SidebarDoc } from './sidebar';
 import { siteSettings } from './settings';
 import { siteLogo } from './logo';
+import { siteAccessibility } from './accessibility';
+import { FEEDBACK_LINK_CLASS } from '../core/accessibility';
 import { rehypeSanitizeArticle, remarkRawHtmlGate } from './raw-html';
 import { sanitizeSchema } from './sanitize-schema';
+import { nativeCssLayers } from './css-layers';
+import { rehypeTaskListNames } from './task-list-names';
+import { remarkMermaidNames } from './mermaid-names';
+import { MERMAID_THEME } from './mermaid-theme';
 
 const WRITING_GUIDE = 'fb10-zentrale-dienste/redaktionsleitfaden.md';
 
@@ -39,7 +45,10 @@ const DOCUSAURUS_KEYS: Record<string, (v: unknown) => boolean> = {
  */
 export function createDocusaurusConfig(siteDir: string): Config {
   const docsDir = process.env.DOCS_DIR || 'docs';
-  const settings = siteSettings(readWikiConfig(siteDir));
+  const wikiConfig = readWikiConfig(siteDir);
+  const settings = siteSettings(wikiConfig);
+  // The facts of /barrierefreiheit and the feedback link (src/pages/barrierefreiheit.tsx).
+  const accessibility = siteAccessibility(wikiConfig, siteDir);
   // The wiki's own logo (`logo`) comes in as a static folder holding only that file.
   const logo = siteLogo(settings.logo, CACHE_DIR);
   const { baseUrl, editUrl } = settings;
@@ -54,6 +63,7 @@ export function createDocusaurusConfig(siteDir: string): Config {
     trailingSlash: undefined,
     staticDirectories,
     onBrokenLinks: 'throw',
+    customFields: { accessibility },
     noIndex: true,
     // Its inline script would need its own CSP hash; the intranet recipes in deploy/ set the sub-path.
     baseUrlIssueBanner: false,
@@ -115,13 +125,16 @@ export function createDocusaurusConfig(siteDir: string): Config {
           showLastUpdateTime: false,
           breadcrumbs: true,
           // Raw HTML in articles: see src/site/raw-html.ts and README (Entscheidungen).
-          beforeDefaultRemarkPlugins: [remarkRawHtmlGate],
-          rehypePlugins: [[rehypeSanitizeArticle, sanitizeSchema]],
+          // Accessible names for Mermaid diagrams and task-list checkboxes (README „Barrierefreiheit“).
+          beforeDefaultRemarkPlugins: [remarkRawHtmlGate, remarkMermaidNames],
+          rehypePlugins: [[rehypeSanitizeArticle, sanitizeSchema], rehypeTaskListNames],
         } satisfies DocsOptions,
       ],
       [entryModule('src/plugin/index.ts'), { docsDir }],
       // German full-text search: index written after the build (src/search/, README „Suche“).
       [entryModule('src/search/plugin.ts'), { docsDir }],
+      // Native CSS cascade layers: our styles beat Infima's without !important (src/site/css-layers.ts).
+      nativeCssLayers,
     ],
     themeConfig: {
       colorMode: { respectPrefersColorScheme: true },
@@ -140,11 +153,17 @@ export function createDocusaurusConfig(siteDir: string): Config {
       },
       footer: {
         style: 'light',
+        // On every page (BITV NRW § 4, § 5); the feedback item becomes a mailto naming the page (src/theme/Footer/LinkItem).
+        links: [
+          { label: 'Erklärung zur Barrierefreiheit', to: '/barrierefreiheit' },
+          { label: 'Leichte Sprache', to: '/leichte-sprache' },
+          ...(accessibility.contact ? [{ label: 'Barriere melden', href: `mailto:${accessibility.contact.email}`, className: FEEDBACK_LINK_CLASS }] : []),
+        ],
         copyright: settings.footer,
       },
       docs: { sidebar: { hideable: true, autoCollapseCategories: true } },
-      // Mermaid's own default, pinned: diagram labels are sanitised, no click handlers.
-      mermaid: { options: { securityLevel: 'strict' } },
+      // Readable in both colour modes, labels sanitised (src/site/mermaid-theme.ts).
+      mermaid: MERMAID_THEME,
       prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: [] },
     } satisfies Preset.ThemeConfig,
   };

@@ -3,7 +3,8 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contrastRatio, darkModePrimary, MIN_CONTRAST } from '../../src/core/colours';
+import { contrastRatio, MIN_CONTRAST } from '../../src/core/colours';
+import { darkPrimary } from '../../src/site/theme-colours';
 import { MINI_WIKI, ROOT, tempDir } from '../helpers';
 import { launchBrowser, serve, startSite, type RunningSite } from './harness';
 
@@ -80,7 +81,7 @@ describe('primary_color and logo of stellenwissen.config.yaml in the browser', (
     await page.goto(`${site.url}${GUIDE}`, { waitUntil: 'networkidle' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const dark = await colours(page);
-    expect(dark).toMatchObject({ variable: darkModePrimary(COLOUR), contentLink: darkModePrimary(COLOUR) });
+    expect(dark).toMatchObject({ variable: darkPrimary(COLOUR), contentLink: darkPrimary(COLOUR) });
     expect(dark.background).toBe('#1b1b1d');
     expect(contrastRatio(dark.contentLink!, dark.background)).toBeGreaterThanOrEqual(MIN_CONTRAST);
     await page.close();

@@ -57,6 +57,54 @@ export type Telefon = string
  */
 export type NameDerAnsprechstelle = string
 /**
+ * Wie weit das Wiki die Anforderungen (BITV NRW, WCAG 2.1 AA) erfüllt: vollstaendig, teilweise oder nicht.
+ */
+export type StandDerVereinbarkeit = ("vollstaendig" | "teilweise" | "nicht")
+/**
+ * Tag, an dem die Erklärung erstellt oder zuletzt überprüft wurde, als JJJJ-MM-TT, z. B. 2026-11-30. Mindestens einmal im Jahr überprüfen.
+ */
+export type DatumDerErklarung = string
+/**
+ * Wer die Barrierefreiheit bewertet hat: selbstbewertung (die Verwaltung selbst) oder dritte (eine beauftragte Prüfstelle). Ohne Angabe selbstbewertung.
+ */
+export type GrundlageDerErklarung = ("selbstbewertung" | "dritte")
+/**
+ * Was nicht barrierefrei ist, z. B. Eingescannte Formulare im Fachbereich 32.
+ */
+export type Inhalt = string
+/**
+ * Warum, z. B. Die Formulare stammen aus der Zeit vor dem Wiki und werden bis Ende 2027 ersetzt.
+ */
+export type Begrundung = string
+/**
+ * Wie man den Inhalt trotzdem bekommt, z. B. Der Fachbereich schickt den Text auf Anfrage als barrierefreies Dokument.
+ */
+export type Alternative = string
+/**
+ * Jeder Inhalt, der noch nicht barrierefrei ist, mit Begründung und, wenn es eine gibt, der zugänglichen Alternative. Bei „teilweise“ und „nicht“ mindestens einer.
+ */
+export type NichtBarrierefreieInhalte = {
+content: Inhalt
+reason: Begrundung
+alternative?: Alternative
+}[]
+/**
+ * Name der Ombuds- oder Schlichtungsstelle, wie er in der Erklärung stehen soll.
+ */
+export type NameDerStelle = string
+/**
+ * Postanschrift der Stelle, eine Zeile je Zeile der Anschrift (YAML mit „|“).
+ */
+export type Postanschrift = string
+/**
+ * E-Mail-Adresse der Stelle (erscheint als Text, nicht als Link).
+ */
+export type EMailAdresseDerStelle = string
+/**
+ * Telefonnummer der Stelle.
+ */
+export type TelefonDerStelle = string
+/**
  * Wohin das Bearbeiten im Browser speichert, sobald es das gibt: git-gateway, gitlab, github, gitea oder local (nur auf dem eigenen Rechner).
  */
 export type SpeicherortDerAnderungen = ("git-gateway" | "gitlab" | "github" | "gitea" | "local")
@@ -76,6 +124,7 @@ logo?: Logo
 logo_alt?: BeschreibungDesLogos
 primary_color?: Hauptfarbe
 contact?: Kontakt
+accessibility?: ErklarungZurBarrierefreiheit
 editing?: BearbeitenImBrowser
 }
 /**
@@ -86,12 +135,31 @@ horizon?: ZeitraumMonate
 lead?: VorlaufDerUbergabeMonate
 }
 /**
- * Ansprechstelle für die Erklärung zur Barrierefreiheit und für Rückmeldungen (BITV 2.0 § 4 und § 5).
+ * Ansprechstelle für die Erklärung zur Barrierefreiheit und für Rückmeldungen (BITV NRW § 4 und § 5): der Link „Barriere melden“ auf jeder Seite schreibt eine E-Mail an diese Adresse. Ohne Angabe fehlt der Link und der Build warnt.
  */
 export interface Kontakt {
 email: EMailAdresse
 phone?: Telefon
 name?: NameDerAnsprechstelle
+}
+/**
+ * Tatsachen für die Seite /barrierefreiheit (BITV NRW § 4, Mustererklärung der EU, Durchführungsbeschluss 2018/1523); den festen Wortlaut bringt Stellenwissen mit. Fehlt eine Angabe, baut die Seite trotzdem, nennt, was fehlt, und der Build warnt. Rückmeldungen gehen an „contact“.
+ */
+export interface ErklarungZurBarrierefreiheit {
+status?: StandDerVereinbarkeit
+statement_date?: DatumDerErklarung
+method?: GrundlageDerErklarung
+limitations?: NichtBarrierefreieInhalte
+enforcement?: Durchsetzungsverfahren
+}
+/**
+ * Schlichtungs- bzw. Ombudsstelle, an die sich Nutzerinnen und Nutzer wenden, wenn die Verwaltung nicht antwortet. Ohne Angabe die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen; Verwaltungen anderer Länder tragen ihre Stelle ein.
+ */
+export interface Durchsetzungsverfahren {
+name: NameDerStelle
+address: Postanschrift
+email?: EMailAdresseDerStelle
+phone?: TelefonDerStelle
 }
 /**
  * Vorbereitet für das Bearbeiten der Artikel im Browser (kommt mit Issue 18); bis dahin wird die Angabe nur geprüft.

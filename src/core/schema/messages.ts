@@ -45,7 +45,11 @@ function fieldAt(root: Properties, pointer: string): FieldSchema | undefined {
   let props: Record<string, FieldSchema> | undefined = root;
   let field: FieldSchema | undefined;
   for (const part of parts) {
-    if (/^\d+$/.test(part) && field?.items) continue;
+    if (/^\d+$/.test(part) && field?.items) {
+      // A list of objects (accessibility.limitations): its items' keys come next.
+      props = deref(field.items)?.properties;
+      continue;
+    }
     field = deref(props?.[part]);
     props = field?.properties;
   }

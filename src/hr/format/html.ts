@@ -13,8 +13,21 @@ export interface HtmlOptions {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const COLOURS = { low: '#c0392b', mid: '#e0a100', full: '#2e7d32' };
-const colourOf = (coverage: number, flagged: boolean) => (!flagged ? COLOURS.full : coverage < 50 ? COLOURS.low : COLOURS.mid);
+/** Coverage tones: each at least 3 : 1 against white and the bar's track #eee (WCAG 1.4.11). */
+export const COLOURS = { low: '#c0392b', mid: '#8a5a00', full: '#2e7d32' };
+/** Besides its colour each tone has a pattern, so the timeline never relies on colour alone. */
+const PATTERNS: Record<keyof typeof COLOURS, string> = {
+  low: '<path d="M0 6L6 0M-1 1L1 -1M5 7L7 5" stroke="#fff" stroke-width="1.5"/>',
+  mid: '<circle cx="3" cy="3" r="1.2" fill="#fff"/>',
+  full: '',
+};
+type Tone = keyof typeof COLOURS;
+const toneOf = (coverage: number, flagged: boolean): Tone => (!flagged ? 'full' : coverage < 50 ? 'low' : 'mid');
+const colourOf = (coverage: number, flagged: boolean) => COLOURS[toneOf(coverage, flagged)];
+const fillOf = (tone: Tone) => (PATTERNS[tone] ? `url(#muster-${tone})` : COLOURS[tone]);
+const patternDefs = () => `<defs>${(Object.keys(COLOURS) as Tone[]).filter((t) => PATTERNS[t]).map((t) => `<pattern id="muster-${t}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${COLOURS[t]}"/>${PATTERNS[t]}</pattern>`).join('')}</defs>`;
+/** A legend swatch: the tone's colour and pattern (defined once, in the timeline), hidden from screen readers (the text says it). */
+const swatch = (tone: Tone) => `<svg class="swatch" aria-hidden="true" width="14" height="14" viewBox="0 0 14 14"><rect width="14" height="14" fill="${fillOf(tone)}"/></svg>`;
 
 interface Quarter {
   label: string;
@@ -56,14 +69,14 @@ function timeline(result: AuditResult): string {
     const x = gap + i * (barWidth + gap);
     const blocks = bucket.map((c, j) => {
       const y = height - (j + 1) * unit;
-      return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${(unit - 1).toFixed(1)}" fill="${colourOf(c.coverage, c.flagged)}"><title>${escapeHtml(`${germanDate(c.departure)}: Abdeckung ${c.coverage} %`)}</title></rect>`;
+      return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${(unit - 1).toFixed(1)}" fill="${fillOf(toneOf(c.coverage, c.flagged))}"><title>${escapeHtml(`${germanDate(c.departure)}: Abdeckung ${c.coverage} %`)}</title></rect>`;
     }).join('');
     const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${qs[i].label}</text>`
       + `<text x="${x + barWidth / 2}" y="${height + 27}" text-anchor="middle" font-size="10" fill="#666">${qs[i].year}</text>`;
     const count = bucket.length > 0 ? `<text x="${x + barWidth / 2}" y="${(height - bucket.length * unit - 4).toFixed(1)}" text-anchor="middle" font-size="10">${bucket.length}</text>` : '';
     return blocks + label + count;
   }).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${patternDefs()}${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
 function link(siteUrl: string | undefined, path: string | undefined, text: string): string {
@@ -114,8 +127,8 @@ th{background:#f3f5f7}
 td ul{margin:0;padding-left:1.1rem}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
 .bar span{display:block;height:100%}
-.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
-footer{margin-top:2rem;color:#777;font-size:.85rem}
+.legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}
+footer{margin-top:2rem;color:#555;font-size:.85rem}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}}
 </style>
 </head>
@@ -125,7 +138,7 @@ footer{margin-top:2rem;color:#777;font-size:.85rem}
 <div class="figures">${figures.map(([label, value]) => `<div class="figure"><b>${value}</b>${escapeHtml(label)}</div>`).join('')}</div>
 <h2>Austritte je Quartal</h2>
 ${timeline(result)}
-<p class="legend"><span style="background:${COLOURS.low}"></span>Abdeckung unter 50 %<span style="background:${COLOURS.mid}"></span>50–99 %<span style="background:${COLOURS.full}"></span>abgesichert</p>
+<p class="legend">${swatch('low')}Abdeckung unter 50 % (schraffiert)${swatch('mid')}50–99 % (gepunktet)${swatch('full')}abgesichert (voll)</p>
 <h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
 ${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
 <thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Was fehlt</th></tr></thead>

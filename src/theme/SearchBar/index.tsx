@@ -168,14 +168,17 @@ export default function SearchBar(): ReactNode {
       <div className={clsx(styles.panel, !showList && styles.hidden)}>
         <ul id={listId} role="listbox" aria-label="Suchtreffer" className={styles.list}>
           {hits.map((hit, index) => (
-            <li
-              key={hit.url}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={clsx(styles.hit, index === active && styles.active)}
-              onPointerEnter={() => setActive(index)}>
-              <Link to={hit.url} tabIndex={-1} className={styles.link} onClick={() => setOpen(false)}>
+            // The link itself is the option (the item only lays it out): an option may not
+            // contain another interactive element (axe nested-interactive).
+            <li key={hit.url} role="none" className={clsx(styles.hit, index === active && styles.active)} onPointerEnter={() => setActive(index)}>
+              <Link
+                to={hit.url}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                tabIndex={-1}
+                className={styles.link}
+                onClick={() => setOpen(false)}>
                 <span className={styles.title}>{hit.title}</span>
                 <span className={styles.meta}>
                   <span className={styles.type}>{hit.typeLabel}</span>
