@@ -4,27 +4,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DGS_CAPTIONS, DGS_VIDEO } from '../src/core/accessibility';
 import { CONFIG_FILE, readWikiConfig } from '../src/core/config';
-import { UsageError } from '../src/core/wiki';
 import { feedbackMailto, FEEDBACK_SUBJECT } from '../src/components/AccessibilityFeedback/mailto';
 import { planInit } from '../src/package/init';
 import { accessibilityStatement, accessibilityWarnings, findDgsVideo } from '../src/site/accessibility';
-import { ROOT, tempDir } from './helpers';
+import { configProblems as problems, ROOT, tempDir, withConfig } from './helpers';
 
-function withConfig(text: string): string {
-  const dir = tempDir('stellenwissen-a11y-');
-  writeFileSync(join(dir, CONFIG_FILE), text);
-  return dir;
-}
-function problems(text: string): string[] {
-  const dir = withConfig(text);
-  try {
-    readWikiConfig(dir, dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message.split('\n');
-  }
-  throw new Error('no error');
-}
 const COMPLETE = [
   'name: Gemeinde Musterhausen',
   'contact:',

@@ -3,26 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE, readWikiConfig } from '../src/core/config';
-import { UsageError } from '../src/core/wiki';
 import { generateConfigType, GENERATED_CONFIG_PATH } from '../src/core/schema/generate-types';
 import { siteSettings } from '../src/site/settings';
-import { MINI_WIKI, ROOT, tempDir } from './helpers';
+import { configProblems as problems, MINI_WIKI, ROOT, tempDir, withConfig } from './helpers';
 
-function withConfig(text: string): string {
-  const dir = tempDir('stellenwissen-config-');
-  writeFileSync(join(dir, CONFIG_FILE), text);
-  return dir;
-}
-function problems(text: string): string[] {
-  const dir = withConfig(text);
-  try {
-    readWikiConfig(dir, dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message.split('\n');
-  }
-  throw new Error('no error');
-}
 
 describe('stellenwissen.config.yaml', () => {
   it('is optional: without it the tool\'s name and the contract\'s audit defaults', () => {

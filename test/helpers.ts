@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
-import { listFiles } from '../src/core/wiki';
+import { CONFIG_FILE, readWikiConfig } from '../src/core/config';
+import { listFiles, UsageError } from '../src/core/wiki';
 
 export const ROOT = resolve(__dirname, '..');
 export const MINI_WIKI = join(ROOT, 'test/fixtures/mini-wiki');
@@ -91,4 +92,23 @@ export function buildSite(options: { docsDir?: string; outDir?: string; env?: No
     timeout: 900_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** A temporary wiki root holding only a stellenwissen.config.yaml with `text`. */
+export function withConfig(text: string): string {
+  const dir = tempDir('stellenwissen-config-');
+  writeFileSync(join(dir, CONFIG_FILE), text);
+  return dir;
+}
+
+/** The lines of the usage error readWikiConfig raises for `text` (fails when it raises none or another). */
+export function configProblems(text: string): string[] {
+  const dir = withConfig(text);
+  try {
+    readWikiConfig(dir, dir);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return error.message.split('\n');
+  }
+  throw new Error('no error');
 }

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, MIN_CONTRAST } from '../../src/core/colours';
 import { darkPrimary } from '../../src/site/theme-colours';
-import { MINI_WIKI, ROOT, tempDir } from '../helpers';
+import { MINI_WIKI, ROOT } from '../helpers';
 import { launchBrowser, serve, startSite, type RunningSite } from './harness';
+import { buildOwnWiki } from './own-wiki';
 
 /**
  * A wiki of its own (not this repository's folder) with primary_color and logo in its
@@ -17,21 +17,14 @@ const COLOUR = '#8c1d3a';
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32"><rect width="32" height="32" fill="#8c1d3a"/></svg>\n';
 const GUIDE = 'fb1/anleitung-ablage';
 
-function buildOwnWiki(): string {
-  const site = tempDir('stellenwissen-own-wiki-');
-  cpSync(MINI_WIKI, join(site, 'docs'), { recursive: true });
-  appendFileSync(join(site, 'docs', `${GUIDE}.md`), '\nSiehe auch [Antrag bearbeiten](antrag-bearbeiten.md).\n');
-  mkdirSync(join(site, 'marke'));
-  writeFileSync(join(site, 'marke/wappen.svg'), LOGO);
-  writeFileSync(join(site, 'stellenwissen.config.yaml'), `name: Stadt Farbenfeld\nprimary_color: "${COLOUR.toUpperCase()}"\nlogo: marke/wappen.svg\nlogo_alt: Wappen der Stadt Farbenfeld\n`);
-  writeFileSync(join(site, 'docusaurus.config.ts'), `import { createDocusaurusConfig } from ${JSON.stringify(join(ROOT, 'src/site/docusaurus-config'))};\nexport default createDocusaurusConfig(__dirname);\n`);
-  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
-  const outDir = join(site, 'build');
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DOCUSAURUS_NO_PERSISTENT_CACHE: '1' };
-  for (const key of ['DOCS_DIR', 'BASE_URL', 'EDIT_URL', 'SITE_URL', 'DOCUSAURUS_GENERATED_FILES_DIR_NAME']) delete env[key];
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', site, '--out-dir', outDir], { cwd: site, env, encoding: 'utf8', timeout: 900_000 });
-  if (result.status !== 0) throw new Error(`Build of the own wiki failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return outDir;
+/** The mini wiki with a link in running text, a logo and a primary colour, built as a wiki of its own. */
+function buildFarbenfeld(): string {
+  const guide = readFileSync(join(MINI_WIKI, `${GUIDE}.md`), 'utf8');
+  return buildOwnWiki({
+    [`docs/${GUIDE}.md`]: `${guide}\nSiehe auch [Antrag bearbeiten](antrag-bearbeiten.md).\n`,
+    'marke/wappen.svg': LOGO,
+    'stellenwissen.config.yaml': `name: Stadt Farbenfeld\nprimary_color: "${COLOUR.toUpperCase()}"\nlogo: marke/wappen.svg\nlogo_alt: Wappen der Stadt Farbenfeld\n`,
+  }).outDir;
 }
 
 /** Computed colours as the browser paints them (rgb(…) turned into #rrggbb). */
@@ -63,7 +56,7 @@ afterAll(async () => {
 describe('primary_color and logo of stellenwissen.config.yaml in the browser', () => {
   let site: RunningSite;
   beforeAll(async () => {
-    site = await serve(buildOwnWiki(), '/');
+    site = await serve(buildFarbenfeld(), '/');
   });
   afterAll(async () => {
     await site?.close();
