@@ -69,13 +69,15 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
     },
     async loadContent() {
       // A wiki of another contract version would fail on hundreds of findings: one message instead (also for `start`).
-      const contract = contractProblem(readWikiConfig(context.siteDir));
+      // Read on every load, so a corrected settings file counts on the next load of `start`.
+      const wikiConfig = readWikiConfig(context.siteDir);
+      const contract = contractProblem(wikiConfig);
       if (contract !== undefined) {
         console.error(contract);
         throw new Error('Build abgebrochen: Das Wiki ist für einen anderen Vertrag geschrieben (siehe oben).');
       }
       // An incomplete accessibility statement still builds (the page names the gaps), but is not forgotten.
-      const statement = siteAccessibility(readWikiConfig(context.siteDir), context.siteDir);
+      const statement = siteAccessibility(wikiConfig, context.siteDir);
       for (const line of accessibilityWarnings(statement)) console.warn(`[stellenwissen] ${line}`);
       // The site's own keys and sections (erweiterungen/ next to docs/); a broken extension stops the build.
       try {
