@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
 import { CONFIG_FILE, readWikiConfig } from '../src/core/config';
-import { listFiles, UsageError } from '../src/core/wiki';
+import { UsageError } from '../src/core/wiki';
+import { listFiles } from '../src/core/wiki-files';
 
 export const ROOT = resolve(__dirname, '..');
 export const MINI_WIKI = join(ROOT, 'test/fixtures/mini-wiki');

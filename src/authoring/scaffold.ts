@@ -7,7 +7,8 @@ import { fileLineOfPointer } from '../core/frontmatter';
 import { missingSections } from '../core/required-sections';
 import { activeSchemaModel } from '../core/schema/model';
 import { ARTICLE_TYPES, isArticleType, type ArticleType, ID_PATTERN } from '../core/schema/schemas';
-import { toPosix, UsageError, type Wiki } from '../core/wiki';
+import { UsageError, type Wiki } from '../core/wiki';
+import { toPosix } from '../core/wiki-files';
 
 export const TEMPLATES_DIR = resolve(__dirname, '../../templates');
 /** A wiki's own templates, in its root (next to docs/ and erweiterungen/): vorlagen/<type>.md replaces ours. */

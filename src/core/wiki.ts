@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { stringValue, type Article } from './article';
+
+// Pure: no file system here, so the browser editor bundles it (files: wiki-files.ts).
 
 /** A loaded wiki: every article plus the indexes the cross-file rules and coverage need. */
 export interface Wiki {
@@ -17,7 +17,7 @@ export interface Wiki {
 /** A problem that stops a whole run (exit 2): missing folder and the like. */
 export class UsageError extends Error {}
 
-const IGNORED = /^[._]|^node_modules$/;
+export const IGNORED = /^[._]|^node_modules$/;
 
 /**
  * Whether a path relative to the wiki root names a file or folder the wiki reads:
@@ -29,40 +29,6 @@ export function isWikiPath(relPath: string, kind: 'file' | 'dir'): boolean {
   return kind === 'dir' || relPath.endsWith('.md');
 }
 
-/** Every file below `root`, sorted by name per folder; files and folders matching `ignored` are skipped. */
-export function listFiles(root: string, ignored: RegExp = IGNORED): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (ignored.test(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(path);
-    }
-  };
-  walk(root);
-  return files;
-}
-
-/** Lists the wiki's Markdown files as Docusaurus would build them (`_`/`.` prefixed ones are skipped). */
-export function listArticleFiles(root: string): string[] {
-  return listFiles(root).filter((path) => path.endsWith('.md'));
-}
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
-/** Throws the usage error every command reports when the wiki folder is missing. */
-export function requireWikiFolder(root: string): void {
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`Wiki-Ordner nicht gefunden: ${root}`);
-}
 
 export function indexWiki(root: string, articles: Article[]): Wiki {
   const byId = new Map<string, Article[]>();

@@ -8,7 +8,8 @@ import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { validateWiki, type ValidationResult } from './validate';
 import { loadWiki, readArticle } from '../core/load/load-wiki';
-import { indexWiki, isWikiPath, listArticleFiles, toPosix, type Wiki } from '../core/wiki';
+import { indexWiki, isWikiPath, type Wiki } from '../core/wiki';
+import { listArticleFiles, toPosix } from '../core/wiki-files';
 
 /** What happened to a file the watcher reported. */
 export type FileChange = 'added' | 'changed' | 'removed';

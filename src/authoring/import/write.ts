@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createFileExclusive } from '../../core/fs-atomic';
-import { toPosix, UsageError } from '../../core/wiki';
+import { UsageError } from '../../core/wiki';
+import { toPosix } from '../../core/wiki-files';
 import type { PlannedWrite } from './plan';
 
 /**

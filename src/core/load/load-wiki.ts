@@ -6,7 +6,8 @@ import { analyseArticle, withoutBody, type Article } from '../article';
 import { normaliseText } from '../frontmatter';
 import type { FileToAnalyse } from './parallel/messages';
 import { AnalysisPool } from './parallel/pool';
-import { indexWiki, listArticleFiles, requireWikiFolder, toPosix, type Wiki } from '../wiki';
+import { indexWiki, type Wiki } from '../wiki';
+import { listArticleFiles, requireWikiFolder, toPosix } from '../wiki-files';
 
 /**
  * Fewer files than this are analysed on the calling thread: starting a worker
