@@ -10,6 +10,14 @@ import { ROOT, tempDir } from './helpers';
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const CSP = read('deploy/content-security-policy.txt').trim();
+const ADMIN_CSP = read('deploy/content-security-policy-admin.txt').trim();
+/** The town hall's Git server in the shipped recipes: the administrator replaces it. */
+const GIT_SERVER = 'https://git.rathaus.example';
+const RECIPES = ['deploy/nginx/stellenwissen.conf', 'deploy/apache/stellenwissen.conf', 'deploy/iis/web.config'];
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+}
 
 describe('deploy/: web-server recipes', () => {
   it('one Content-Security-Policy, set verbatim by nginx, Apache and IIS', () => {
@@ -19,6 +27,57 @@ describe('deploy/: web-server recipes', () => {
     expect(read('deploy/nginx/stellenwissen.conf').split(`add_header Content-Security-Policy "${CSP}" always;`)).toHaveLength(3);
     expect(read('deploy/apache/stellenwissen.conf')).toContain(`Header always set Content-Security-Policy "${CSP}"`);
     expect(read('deploy/iis/web.config')).toContain(`<add name="Content-Security-Policy" value="${CSP}" />`);
+  });
+
+  it('/admin/ has its own policy: only what Decap CMS needs on top of the site\'s, the same line in all three recipes', () => {
+    const site = directives(CSP);
+    const admin = directives(ADMIN_CSP);
+    expect([...admin.keys()]).toEqual([...site.keys()]);
+    const widened: Record<string, string[]> = {
+      'script-src': ['\'self\'', '\'unsafe-eval\''], // the site's inline-script hash is not needed there
+      'img-src': [...site.get('img-src')!, 'blob:', GIT_SERVER],
+      'connect-src': [...site.get('connect-src')!, GIT_SERVER],
+    };
+    for (const [name, values] of admin) expect(values, name).toEqual(widened[name] ?? site.get(name));
+
+    const line = {
+      'deploy/nginx/stellenwissen.conf': `add_header Content-Security-Policy "${ADMIN_CSP}" always;`,
+      'deploy/apache/stellenwissen.conf': `Header always set Content-Security-Policy "${ADMIN_CSP}"`,
+      'deploy/iis/web.config': `<add name="Content-Security-Policy" value="${ADMIN_CSP}" />`,
+    } as Record<string, string>;
+    for (const recipe of RECIPES) {
+      const text = read(recipe);
+      expect(text.split(line[recipe]!), recipe).toHaveLength(2);
+      // The placeholder: twice in the policy line, once in the comment that says to replace it.
+      expect(text.split(GIT_SERVER), recipe).toHaveLength(4);
+      expect(text, recipe).toContain('content-security-policy-admin.txt');
+    }
+    // IIS merges a <location>'s headers with the parent's: the site's policy is removed first.
+    expect(read('deploy/iis/web.config')).toContain(`<location path="admin">
+    <system.webServer>
+      <httpProtocol>
+        <customHeaders>
+          <remove name="Content-Security-Policy" />
+          ${line['deploy/iis/web.config']}`);
+  });
+
+  it('/admin/ is never cached long, and /wiki/admin without slash is redirected', () => {
+    const nginx = read('deploy/nginx/stellenwissen.conf');
+    const adminBlock = nginx.slice(nginx.indexOf('location ^~ /wiki/admin/ {'), nginx.indexOf('}', nginx.indexOf('location ^~ /wiki/admin/ {')));
+    expect(adminBlock).toContain('add_header Cache-Control "no-cache" always;');
+    expect(adminBlock).not.toContain('max-age');
+    expect(nginx).toMatch(/location = \/wiki\/admin \{\s*return 301 \/wiki\/admin\/;/);
+    const apache = read('deploy/apache/stellenwissen.conf');
+    expect(apache).toContain('RewriteRule ^/wiki/admin$ /wiki/admin/ [R=301,L]');
+    const iis = read('deploy/iis/web.config');
+    // The year-long rule for hashed files never reaches admin/ (its files have fixed names).
+    const hashed = [nginx.match(/location ~ "([^"]+)"/)![1]!, apache.match(/=~ m#([^#]+)#/)![1]!, iis.match(/<add input="\{REQUEST_URI\}" pattern="([^"]+)"/)![1]!];
+    for (const source of hashed) {
+      const re = new RegExp(source);
+      expect(re.test('/wiki/assets/js/main.1234abcd.js'), source).toBe(true);
+      for (const file of ['', 'index.html', 'cms.js', 'config.json', 'preview-data.json']) expect(re.test(`/wiki/admin/${file}`), `${source} ${file}`).toBe(false);
+    }
+    expect(iis).toMatch(/<match url="\^admin\$" \/>\s*<action type="Redirect" url="\/wiki\/admin\/" redirectType="Permanent" \/>/);
   });
 
   it('IIS web.config is well-formed XML with the rewrite and cache rules', () => {

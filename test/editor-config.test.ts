@@ -6,28 +6,11 @@ import { parseFrontMatter } from '../src/core/frontmatter';
 import { buildFrontMatterConfig, DATE_FORMAT, formatFrontMatterConfig, FRONTMATTER_CONFIG_PATH, type CmsContentType, type CmsField } from '../src/authoring/front-matter-cms';
 import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../src/core/schema/schemas';
 import { ROOT } from './helpers';
+import { resolved, schemaOf, type Json } from './schemas-by-hand';
 
-type Json = Record<string, unknown>;
 
 const config = JSON.parse(readFileSync(FRONTMATTER_CONFIG_PATH, 'utf8')) as Json;
 const contentTypes = config['frontMatter.taxonomy.contentTypes'] as CmsContentType[];
-
-/** The schema of a key, `$ref`s resolved by hand (independently of the generator). */
-function defOf(ref: string): Json {
-  const name = /\$defs\/(\w+)$/.exec(ref)![1];
-  return (COMMON_SCHEMA.$defs as Record<string, Json>)[name];
-}
-function resolved(schema: Json): Json {
-  return typeof schema.$ref === 'string' ? { ...resolved(defOf(schema.$ref)), ...schema } : schema;
-}
-function schemaOf(type: ArticleType): { props: Record<string, Json>; required: Set<string> } {
-  const own = TYPE_SCHEMAS[type].allOf[1] as Json;
-  const ownProps = (own.properties ?? {}) as Record<string, Json>;
-  const props: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(COMMON_SCHEMA.properties as Record<string, Json>)) props[key] = resolved({ ...value, ...ownProps[key] });
-  for (const [key, value] of Object.entries(ownProps)) props[key] = resolved({ ...props[key], ...value });
-  return { props, required: new Set([...COMMON_SCHEMA.required, ...((own.required as string[] | undefined) ?? [])]) };
-}
 
 function checkField(field: CmsField, schema: Json, required: boolean, where: string): void {
   expect(field.title, where).toBe(schema.title);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +13,15 @@ export const ROOT = resolve(__dirname, '..');
 export const MINI_WIKI = join(ROOT, 'test/fixtures/mini-wiki');
 /** Two real third-party handbooks, copied into the repository with their licences (test/corpora/README.md). */
 export const CORPORA = join(ROOT, 'test/corpora');
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
 
 const created: string[] = [];
 afterAll(() => {

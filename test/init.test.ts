@@ -39,6 +39,7 @@ describe('stellenwissen init', () => {
     expect(pkg.dependencies).toEqual({ stellenwissen: `^${ours.version}` });
     expect(pkg.scripts.build).toBe('stellenwissen build');
     expect(pkg.scripts.validate).toBe('stellenwissen validate');
+    expect(pkg.scripts.edit).toBe('stellenwissen edit');
     expect(readFileSync(join(wiki, 'docusaurus.config.ts'), 'utf8').trim().split('\n')).toHaveLength(1);
     expect(readFileSync(join(wiki, '.gitignore'), 'utf8')).toMatch(/^hr\/$/m);
     expect(readWikiConfig(wiki).name).toBe('Stadt Porta Westfalica');

@@ -1,7 +1,8 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS } from '../core/schema/labels';
-import { activeSchemaModel, localFields } from '../core/schema/model';
-import { ARTICLE_TYPES, COMMON_SCHEMA, TYPE_SCHEMAS, type ArticleType } from '../core/schema/schemas';
+import { activeSchemaModel } from '../core/schema/model';
+import { ARTICLE_TYPES, type ArticleType } from '../core/schema/schemas';
+import { resolveRefs, typeFields } from '../core/schema/type-fields';
 import { LOCAL_TEMPLATES_DIR, TEMPLATES_DIR, templatePath } from './scaffold';
 
 const ROOT = resolve(__dirname, '../..');
@@ -54,18 +55,6 @@ const CHOICE_LABELS: Record<string, Record<string, string>> = {
   'digital.status': DIGITAL_STATUS_LABELS,
 };
 
-/** Resolves the `$ref`s the schemas use (`#/$defs/…`, `common.schema.json#/$defs/…`); local keys win. */
-function resolveRefs(node: Json): Json {
-  const ref = node.$ref;
-  if (typeof ref !== 'string') return node;
-  const match = /^(?:common\.schema\.json)?#\/\$defs\/([A-Za-z]+)$/.exec(ref);
-  if (!match) throw new Error(`Unbekannter $ref in den Schemas: ${ref}`);
-  const target = (COMMON_SCHEMA.$defs as Record<string, Json>)[match[1]];
-  if (!target) throw new Error(`$ref ins Leere: ${ref}`);
-  const { $ref: _, ...local } = node;
-  return { ...resolveRefs(target), ...local };
-}
-
 function toField(name: string, path: string, raw: Json, required: boolean): CmsField {
   const schema = resolveRefs(raw);
   const field: CmsField = { title: String(schema.title ?? name), name, type: 'string' };
@@ -117,19 +106,7 @@ function toField(name: string, path: string, raw: Json, required: boolean): CmsF
  * common keys (review date, interval, tags …), so the form reads like the templates.
  */
 export function contentTypeFields(type: ArticleType): CmsField[] {
-  const own = TYPE_SCHEMAS[type].allOf[1] as Json;
-  const ownProps = (own.properties as Record<string, Json> | undefined) ?? {};
-  const required = new Set([...COMMON_SCHEMA.required, ...((own.required as string[] | undefined) ?? []), ...(activeSchemaModel().local[type]?.required ?? [])]);
-  const common = Object.entries(COMMON_SCHEMA.properties as Record<string, Json>);
-  const split = common.findIndex(([key]) => key === 'owner') + 1;
-  const merged = (key: string, value: Json): Json => (key in ownProps ? { ...value, ...ownProps[key] } : value);
-  const entries: Array<[string, Json]> = [
-    ...common.slice(0, split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
-    ...Object.entries(ownProps).filter(([key]) => !(key in COMMON_SCHEMA.properties)),
-    ...localFields(type).map(([key, value]): [string, Json] => [key, value as Json]),
-    ...common.slice(split).map(([k, v]): [string, Json] => [k, merged(k, v)]),
-  ];
-  return entries.map(([key, value]) => toField(key, key, value, required.has(key)));
+  return typeFields(type).map(({ key, schema, required }) => toField(key, key, schema, required));
 }
 
 /**

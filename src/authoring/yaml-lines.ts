@@ -52,6 +52,17 @@ export class YamlLines {
   }
 
   /**
+   * Replaces lines `from`..`to` (inclusive) by `texts` (lines without endings);
+   * `to = from - 1` inserts before `from`, no texts deletes.
+   */
+  replaceLines(from: number, to: number, texts: readonly string[]): void {
+    const eol = this.endingNear(Math.max(1, from - 1));
+    const before = this.lines[from - 2];
+    if (texts.length > 0 && before !== undefined && !before.endsWith('\n')) this.lines[from - 2] = before + eol;
+    this.lines.splice(from - 1, Math.max(0, to - from + 1), ...texts.map((text) => `${text}${eol}`));
+  }
+
+  /**
    * Inserts `text` (one line, without ending) before `line`; `line` one past the last
    * line appends. A file without a final line break gets one first.
    */

@@ -10,6 +10,7 @@ import { BASELINE_SITE, comparisonLines, mainJsGoal, measureBuilds, PROJECT_SITE
 import { measureCacheHitRates } from './cache-hit-rate';
 import { environmentLine, timingLine } from './environment';
 import { REFERENCE_DATE } from './generate';
+import { EDITOR_NOTE, measureEditor } from './editor';
 import { measureDocxImport, measureMojImport } from './imports';
 import { hyperfineVersion, runsText, type Measurement, type Progress } from './measure';
 import { benchReport, seconds } from './report';
@@ -53,6 +54,7 @@ export async function runBenchmark(options: BenchOptions, progress: Progress): P
     const index = measureSearchIndex(wiki.docs, options, progress);
     indexLines = index.lines;
     goals.push(...index.goals);
+    goals.push(...(await measureEditor(wiki.docs, options.runs, options.articles, progress)));
   }
 
   const measured = build ? measureBuilds(wiki.docs, options.runs, baseline ? [PROJECT_SITE, BASELINE_SITE] : [PROJECT_SITE], progress) : { rows: [], kept: undefined, mainJs: [] };
@@ -76,7 +78,7 @@ export async function runBenchmark(options: BenchOptions, progress: Progress): P
       (wiki.generated ? ` (eben erzeugt in ${seconds(wiki.seconds)})` : ' (aus dem Cache)') + `: ${wiki.dir}`,
     environmentLine(),
     timingLine({ hyperfine, buildOnly: options.buildOnly === true, build, baseline }),
-    ...(options.buildOnly ? [] : [CACHE_NOTE]),
+    ...(options.buildOnly ? [] : [CACHE_NOTE, EDITOR_NOTE]),
     ...(searches.length > 0 ? [SEARCH_NOTE] : []),
     ...(ours && plain ? comparisonLines(ours, plain, installSeconds) : []),
   ];

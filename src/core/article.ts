@@ -40,9 +40,19 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function analyseArticle(file: string, relPath: string, bytes: Uint8Array): Article {
+/** The department folder of a wiki-relative path: its first folder, if any. */
+export function folderOf(relPath: string): string | undefined {
   const parts = relPath.split('/');
-  const folder = parts.length > 1 ? parts[0] : undefined;
+  return parts.length > 1 ? parts[0] : undefined;
+}
+
+/** The article type that front matter names, when it is a known one. */
+export function typeOf(data: Record<string, unknown> | undefined): ArticleType | undefined {
+  return data && isArticleType(data.type) ? data.type : undefined;
+}
+
+export function analyseArticle(file: string, relPath: string, bytes: Uint8Array): Article {
+  const folder = folderOf(relPath);
   const text = decode(bytes);
   if (text === undefined) {
     const readProblem = {
@@ -58,7 +68,7 @@ export function analyseArticle(file: string, relPath: string, bytes: Uint8Array)
   const frontMatter = parseFrontMatter(normaliseText(text));
   const data = frontMatter.data;
   const schema = data ? validateFrontMatter(data, translateSchemaError) : undefined;
-  const type = data && isArticleType(data.type) ? data.type : undefined;
+  const type = typeOf(data);
   const markdown = bodyFacts(frontMatter.body, frontMatter.bodyLine - 1);
   return { file, relPath, folder, readProblem: undefined, frontMatter, data, type, schema, markdown };
 }

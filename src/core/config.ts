@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { fileLineOfPointer, normaliseText, parseYamlFields, type YamlProblem } from './frontmatter';
 import { contrastRatio, formatRatio, MIN_CONTRAST, WHITE } from './colours';
 import { parseIsoDate } from './dates';
-import type { ErklarungZurBarrierefreiheit, Kontakt, SpeicherortDerAnderungen, WikiConfigFile } from './generated/config';
+import type { BearbeitenImBrowser, ErklarungZurBarrierefreiheit, Kontakt, SpeicherortDerAnderungen, WikiConfigFile } from './generated/config';
 import { translateAgainst, type Properties } from './schema/messages';
 import { CONFIG_SCHEMA } from './schema/schemas';
 import { UsageError } from './wiki';
@@ -30,19 +30,33 @@ export interface WikiConfig {
   contact?: Kontakt;
   /** Facts of the accessibility statement (`accessibility`), as written; src/core/accessibility.ts fills the gaps. */
   accessibility?: ErklarungZurBarrierefreiheit;
-  /** Reserved for browser editing (issue 18): only checked. */
-  editing?: { backend: SpeicherortDerAnderungen };
+  /** Browser editing (issue 18), defaults filled in; src/editing/settings.ts derives the rest (api_root). */
+  editing: EditingConfig;
   /** The file the settings came from; undefined when there is none (all defaults). */
   file?: string;
 }
 
+/** `editing` as written, with the schema's defaults for enabled, backend, branch and review. */
+export interface EditingConfig {
+  enabled: boolean;
+  backend: SpeicherortDerAnderungen;
+  baseUrl?: string;
+  apiRoot?: string;
+  appId?: string;
+  repo?: string;
+  branch: string;
+  review: boolean;
+}
+
 const AUDIT_DEFAULTS = CONFIG_SCHEMA.properties.audit.properties;
+const EDITING_DEFAULTS = CONFIG_SCHEMA.properties.editing.properties;
 const DEFAULTS: WikiConfig = {
   name: 'Stellenwissen',
   contract: CONFIG_SCHEMA.properties.contract.default,
   shortName: 'Stellenwissen',
   audit: { horizon: AUDIT_DEFAULTS.horizon.default, lead: AUDIT_DEFAULTS.lead.default },
   primaryColor: CONFIG_SCHEMA.properties.primary_color.default,
+  editing: editingConfig(undefined),
 };
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
@@ -82,6 +96,7 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
     checkLogo(dir, data.logo, line('/logo')),
     checkPrimaryColor(data.primary_color, line('/primary_color')),
     checkStatementDate(data.accessibility?.statement_date, line('/accessibility/statement_date')),
+    checkEditingReview(data.editing, line(fields.keyLines.has('/editing/review') ? '/editing/review' : '/editing/backend')),
   ];
   const found = checks.filter((p): p is YamlProblem => p !== undefined);
   if (found.length > 0) return fail(found);
@@ -97,8 +112,21 @@ export function readWikiConfig(dir: string, cwd: string = process.cwd()): WikiCo
     primaryColor: (data.primary_color ?? DEFAULTS.primaryColor).toLowerCase(),
     ...(data.contact === undefined ? {} : { contact: data.contact }),
     ...(data.accessibility === undefined ? {} : { accessibility: data.accessibility }),
-    ...(data.editing === undefined ? {} : { editing: data.editing }),
+    editing: editingConfig(data.editing),
     file: path,
+  };
+}
+
+function editingConfig(editing: BearbeitenImBrowser | undefined): EditingConfig {
+  return {
+    enabled: editing?.enabled ?? EDITING_DEFAULTS.enabled.default,
+    backend: editing?.backend ?? (EDITING_DEFAULTS.backend.default as SpeicherortDerAnderungen),
+    ...(editing?.base_url === undefined ? {} : { baseUrl: editing.base_url }),
+    ...(editing?.api_root === undefined ? {} : { apiRoot: editing.api_root }),
+    ...(editing?.app_id === undefined ? {} : { appId: editing.app_id }),
+    ...(editing?.repo === undefined ? {} : { repo: editing.repo }),
+    branch: editing?.branch ?? EDITING_DEFAULTS.branch.default,
+    review: editing?.review ?? EDITING_DEFAULTS.review.default,
   };
 }
 
@@ -107,6 +135,19 @@ function compileConfigSchema(): ReturnType<Ajv2020['compile']> {
   // The German words of enum values (accessibility.status), read by src/core/accessibility.ts.
   ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
   return ajv.compile(CONFIG_SCHEMA);
+}
+
+/**
+ * Decap's Gitea backend has no editorial workflow (it refuses to start with one): there
+ * the two-person rule cannot hold, so `review: false` must be written on purpose.
+ */
+function checkEditingReview(editing: BearbeitenImBrowser | undefined, line: number): YamlProblem | undefined {
+  if (editing?.backend !== 'gitea' || editing.review === false) return undefined;
+  return {
+    line,
+    column: 1,
+    message: '„editing.review“ (Prüfung vor dem Veröffentlichen): Mit backend gitea kann das Bearbeiten im Browser keine Pull Requests anlegen – Decap CMS hat für Gitea keinen Ablauf mit Prüfung. Schreiben Sie „review: false“ (Änderungen gehen dann direkt in den Zweig) oder, wenn Ihr Server Forgejo ist, „backend: forgejo“.',
+  };
 }
 
 /** The schema checks the form JJJJ-MM-TT; the day must also exist (no 2026-02-30). */

@@ -29,6 +29,16 @@ export function isWikiPath(relPath: string, kind: 'file' | 'dir'): boolean {
   return kind === 'dir' || relPath.endsWith('.md');
 }
 
+/** The order of the wiki's files as listFiles (wiki-files.ts) reads them: by name per folder. */
+export function compareWikiPaths(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
 
 export function indexWiki(root: string, articles: Article[]): Wiki {
   const byId = new Map<string, Article[]>();

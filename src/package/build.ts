@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statS
 import { dirname, join, relative, sep } from 'node:path';
 import { build, transform } from 'esbuild';
 import { analysisFingerprint, analysisSources, SHIPPED_SOURCES_FILE } from '../core/load/analysis-cache';
+import { buildPrebuiltCms } from '../editing/client-bundle';
 import { TOOLS } from '../runtime/commands.cjs';
 import { CLIENT_DIR, DIST_DIR, ROOT } from '../runtime/layout.cjs';
 import { buildPrebuilt } from '../runtime/typescript-bundle.cjs';
@@ -10,7 +11,8 @@ import { buildPrebuilt } from '../runtime/typescript-bundle.cjs';
  * `npm run build:package` (run by `npm pack` as `prepack`): what the installed package runs
  * instead of the TypeScript sources (src/runtime/layout.cjs):
  * - dist/: one CommonJS bundle per entry point – every command of the binary, the analysis
- *   worker, the Docusaurus plugins and the wiki's Docusaurus configuration;
+ *   worker, the Docusaurus plugins and the wiki's Docusaurus configuration – and the browser
+ *   editor of /admin/ (dist/cms/cms.js, cms.css: src/editing/client-bundle.ts);
  * - lib/: the browser code (theme, components, start page and what they import) as plain
  *   JavaScript modules with the folders of src/, because Docusaurus compiles no TypeScript
  *   inside node_modules; the CSS files beside them.
@@ -95,6 +97,7 @@ export async function buildPackage(): Promise<PackageBuild> {
   try {
     const bundles: string[] = [];
     for (const entry of prebuiltEntries()) bundles.push(await buildPrebuilt(join(ROOT, entry), distTmp));
+    bundles.push(...(await buildPrebuiltCms(distTmp)));
     writeFileSync(join(distTmp, relative(DIST_DIR, SHIPPED_SOURCES_FILE)), analysisFingerprint({}, analysisSources()));
     const clientFiles = await buildClient(libTmp);
     for (const [tmp, final] of [[distTmp, DIST_DIR], [libTmp, LIB_DIR]] as const) {

@@ -33,7 +33,7 @@ const ARTICLES = COPIED.map(([, to]) => to).filter((path) => path.startsWith('do
 
 /** A wiki's npm scripts → the command of the binary they run (the same names as in this repository). */
 const SCRIPTS: Record<string, string> = Object.fromEntries([
-  ...['start', 'build', 'serve', 'validate', 'audit', 'new', 'review', 'import', 'export', 'migrate'].map((name) => [name, name]),
+  ...['start', 'build', 'serve', 'validate', 'audit', 'new', 'review', 'import', 'export', 'migrate', 'edit'].map((name) => [name, name]),
   ['gen:editor', 'editor-config'],
 ]);
 

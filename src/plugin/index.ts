@@ -12,7 +12,10 @@ import { readWikiConfig } from '../core/config';
 import { contractProblem } from '../migrate/contract';
 import { accessibilityWarnings, siteAccessibility } from '../site/accessibility';
 import { writeThemeColours } from '../site/theme-colours';
-import { CLIENT_DIR, clientModule } from '../runtime/layout.cjs';
+import { CACHE_DIR, CLIENT_DIR, clientModule } from '../runtime/layout.cjs';
+import { writeSiteAdmin } from '../editing/admin-site';
+import { adminStaticDir } from '../editing/admin-folder';
+import { editApiFromEnv } from '../editing/local-backend';
 
 export interface StellenwissenPluginOptions {
   /** The wiki folder (absolute or relative to the site). */
@@ -97,6 +100,25 @@ export default function stellenwissenPlugin(context: LoadContext, options: Stell
         throw new Error(`Build abgebrochen: ${result.errors} Fehler im Wiki (siehe oben).`);
       }
       for (const finding of result.findings) console.warn(`[stellenwissen] ${formatFinding(finding)}`);
+      // /admin/ (browser editing), if the configuration registered its static folder (src/site/docusaurus-config.ts):
+      // written before Docusaurus copies or serves the static folders.
+      const apiUrl = editApiFromEnv();
+      const adminDir = adminStaticDir(CACHE_DIR, context.siteDir, options.docsDir, apiUrl);
+      if ((context.siteConfig?.staticDirectories ?? []).includes(adminDir)) {
+        const logo = (context.siteConfig.themeConfig as { navbar?: { logo?: { src?: string } } }).navbar?.logo?.src;
+        const admin = await writeSiteAdmin({
+          staticDir: adminDir,
+          siteDir: context.siteDir,
+          wiki,
+          wikiConfig,
+          title: context.siteConfig.title,
+          baseUrl: context.baseUrl,
+          siteUrl: `${context.siteConfig.url}${context.baseUrl}`,
+          ...(logo === undefined ? {} : { logoUrl: `${context.baseUrl}${logo}` }),
+          ...(apiUrl === undefined ? {} : { apiUrl }),
+        });
+        if (admin === 'outside') console.warn(`[stellenwissen] Bearbeiten im Browser: Der Wiki-Ordner ${options.docsDir} liegt außerhalb von ${context.siteDir} – die Seite bekommt kein /admin/.`);
+      }
       return { summary: summariseWiki(wiki, context.baseUrl), site: buildSiteData(wiki, result, today, context.baseUrl), wiki };
     },
     async contentLoaded({ content, actions }) {

@@ -15,6 +15,7 @@ const TOOLS = {
   export: 'schreibt das Prozessregister (JSON oder CSV)',
   'editor-config': 'schreibt frontmatter.json: die Formulare für Front Matter CMS (VS Code)',
   migrate: 'stellt das Wiki auf den Vertrag des installierten Pakets um',
+  edit: 'startet Seite und Editor zum Bearbeiten im Browser (nur auf diesem Computer)',
 };
 const SITE = {
   start: 'startet die Seite zum Schreiben (mit Neuladen)',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
@@ -18,6 +18,8 @@ import { nativeCssLayers } from './css-layers';
 import { rehypeTaskListNames } from './task-list-names';
 import { remarkMermaidNames } from './mermaid-names';
 import { MERMAID_THEME } from './mermaid-theme';
+import { adminStaticDir } from '../editing/admin-folder';
+import { editApiFromEnv } from '../editing/local-backend';
 
 const WRITING_GUIDE = 'fb10-zentrale-dienste/redaktionsleitfaden.md';
 
@@ -53,7 +55,14 @@ export function createDocusaurusConfig(siteDir: string): Config {
   const logo = siteLogo(settings.logo, CACHE_DIR);
   const { baseUrl, editUrl } = settings;
   // The package's images, then the wiki's own (if it has any: an empty static/ breaks the build).
-  const staticDirectories = [join(ROOT, 'static'), ...(resolve(siteDir) !== ROOT && existsSync(join(siteDir, 'static')) ? [join(siteDir, 'static')] : []), ...(logo.staticDir ? [logo.staticDir] : [])];
+  // Browser editing: /admin/ is a static folder of its own, filled by the plugin in loadContent
+  // (src/editing/admin-site.ts); none with `editing.enabled: false`, except under `npm run edit`.
+  // The plugin finds it here by its name: the site configuration is part of every page's main
+  // bundle, so the path is written into it only once.
+  const editApi = editApiFromEnv();
+  const adminDir = wikiConfig.editing.enabled || editApi !== undefined ? adminStaticDir(CACHE_DIR, siteDir, docsDir, editApi) : undefined;
+  if (adminDir !== undefined) mkdirSync(adminDir, { recursive: true });
+  const staticDirectories = [join(ROOT, 'static'), ...(resolve(siteDir) !== ROOT && existsSync(join(siteDir, 'static')) ? [join(siteDir, 'static')] : []), ...(logo.staticDir ? [logo.staticDir] : []), ...(adminDir ? [adminDir] : [])];
   const config: Config = {
     title: settings.title,
     tagline: 'Wissen der Stellen sichern – bevor es in den Ruhestand geht',

@@ -15,8 +15,8 @@ export interface SiteSettings {
   primaryColor: string;
   /** For the accessibility statement and feedback (issue 17). */
   contact?: WikiConfig['contact'];
-  /** Reserved for browser editing (issue 18). */
-  editing?: WikiConfig['editing'];
+  /** Browser editing (issue 18): whether the build has /admin/ and where it saves; src/editing/settings.ts resolves it for the CMS. */
+  editing: WikiConfig['editing'];
 }
 
 const TOOL = 'Stellenwissen';
@@ -37,6 +37,6 @@ export function siteSettings(config: WikiConfig, env: NodeJS.ProcessEnv = proces
     logo: config.logo ? { alt: config.logo.alt, file: config.logo.path } : { alt: TOOL },
     primaryColor: config.primaryColor,
     ...(config.contact === undefined ? {} : { contact: config.contact }),
-    ...(config.editing === undefined ? {} : { editing: config.editing }),
+    editing: config.editing,
   };
 }

@@ -8,7 +8,7 @@ import { RULES } from './rules/index';
 import type { Rule } from './rules/rule';
 import { validateWiki, type ValidationResult } from './validate';
 import { loadWiki, readArticle } from '../core/load/load-wiki';
-import { indexWiki, isWikiPath, type Wiki } from '../core/wiki';
+import { compareWikiPaths, indexWiki, isWikiPath, type Wiki } from '../core/wiki';
 import { listArticleFiles, toPosix } from '../core/wiki-files';
 
 /** What happened to a file the watcher reported. */
@@ -31,19 +31,6 @@ export interface WatchUpdate {
   files: FileReport[];
   /** The whole wiki after the update. */
   result: ValidationResult;
-}
-
-/** Orders paths as the wiki walk does: segment by segment, by code unit. */
-function comparePaths(a: string, b: string): number {
-  const pa = a.split('/');
-  const pb = b.split('/');
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    if (pa[i] !== pb[i]) {
-      // A folder's files come where the walk finds the folder (entries sorted by name).
-      return pa[i] < pb[i] ? -1 : 1;
-    }
-  }
-  return pa.length - pb.length;
 }
 
 function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
@@ -140,7 +127,7 @@ export class IncrementalValidation {
     }
 
     const before = byFile(this.resultValue.findings);
-    const ordered = [...this.articles.values()].sort((a, b) => comparePaths(a.relPath, b.relPath));
+    const ordered = [...this.articles.values()].sort((a, b) => compareWikiPaths(a.relPath, b.relPath));
     this.wikiValue = indexWiki(this.root, ordered);
     this.resultValue = validateWiki(this.wikiValue, today, this.rules);
     const after = byFile(this.resultValue.findings);

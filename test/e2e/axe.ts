@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ROOT } from '../helpers';
 
@@ -20,10 +20,11 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.1 A/AA) on the page as it is now and returns one line per failing
- * node: `rule-id (impact) selector: summary`. Empty when the page has no violations.
+ * Runs axe-core (WCAG 2.1 A/AA) on the page (or one frame of it, e.g. the editor's preview) as
+ * it is now and returns one line per failing node: `rule-id (impact) selector: summary`. Empty
+ * when the page has no violations.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async (tags) => {
@@ -43,7 +44,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Fails with every violation (rule, page label, selector) when axe finds anything on the page. */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+export async function expectNoAxeViolations(page: Page | Frame, label: string): Promise<void> {
   const lines = await axeViolations(page);
   expect(lines.map((line) => `[${label}] ${line}`), `axe-Verstöße auf „${label}“`).toEqual([]);
 }

@@ -179,6 +179,19 @@ export function isForeignUrl(url: string): boolean {
   return !LOCAL_HOSTS.has(parsed.hostname);
 }
 
+/** A fresh page that blocks and records every request leaving the machine, and records page errors. */
+export async function watchedPage(browser: Browser): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route((target) => isForeignUrl(target.href), (route) => {
+    foreign.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  return { page, foreign, errors };
+}
+
 export interface OpenedPage {
   page: Page;
   /** Every request URL, in order. */

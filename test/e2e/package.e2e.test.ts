@@ -1,10 +1,11 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stellenbeschreibungDocx } from '../docx-fixtures';
-import { ROOT, tempDir } from '../helpers';
+import { freePort, ROOT, tempDir } from '../helpers';
+import { publish } from './editor-harness';
 import { launchBrowser, openPage, serve } from './harness';
 
 /**
@@ -70,7 +71,7 @@ afterAll(() => {
 
 describe('the packed tarball', () => {
   it('holds what a wiki needs and none of the sources, tests or the sample wiki', () => {
-    for (const needed of ['bin/stellenwissen.cjs', 'dist/scripts-validate.cjs', 'dist/src-site-wiki-config.cjs', 'lib/theme/SearchBar/index.js', 'schemas/post.schema.json', 'templates/post.md', 'static/img/logo.svg', 'i18n/de/code.json', 'init/README.md']) {
+    for (const needed of ['bin/stellenwissen.cjs', 'dist/scripts-validate.cjs', 'dist/src-site-wiki-config.cjs', 'lib/theme/SearchBar/index.js', 'schemas/post.schema.json', 'templates/post.md', 'static/img/logo.svg', 'i18n/de/code.json', 'init/README.md', 'dist/cms/cms.js', 'dist/cms/cms.css']) {
       expect(tarballFiles).toContain(needed);
     }
     expect(tarballFiles.filter((path) => /\.tsx?$/.test(path))).toEqual([]);
@@ -106,6 +107,9 @@ describe('a wiki made by init, with the package installed from the tarball', () 
     const build = join(WIKI, 'build');
     const home = readFileSync(join(build, 'index.html'), 'utf8');
     expect(home).toContain('<title data-rh=true>Startseite | Stellenwissen Stadt Porta Westfalica</title>');
+    // Without a Git server in the settings, /admin/ explains `npm run edit` and loads no editor.
+    expect(readFileSync(join(build, 'admin/index.html'), 'utf8')).toContain('npm run edit');
+    expect(existsSync(join(build, 'admin/cms.js'))).toBe(false);
     for (const page of ['wissenssicherung/index.html', 'digitalisierung/index.html', 'suchindex/manifest.json', 'img/logo.svg']) {
       expect(existsSync(join(build, page)), page).toBe(true);
     }
@@ -192,4 +196,41 @@ describe('a wiki made by init, with the package installed from the tarball', () 
     expect(newer.stderr).toContain('Dieses Wiki ist für Vertrag 2 geschrieben; installiert ist Stellenwissen für Vertrag 1. Aktualisieren Sie das Paket stellenwissen (package.json).');
     writeFileSync(join(WIKI, 'stellenwissen.config.yaml'), config);
   });
+
+  it('edits in the browser with npm run edit: only on 127.0.0.1, the form saves into docs/, Ctrl-C stops it', async () => {
+    const [port, apiPort] = [await freePort(), await freePort()];
+    const started = performance.now();
+    const child = spawn('npm', ['run', '--silent', 'edit', '--', '--port', String(port), '--api-port', String(apiPort)], { cwd: WIKI, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ?? String(code))));
+    try {
+      const admin = `http://127.0.0.1:${port}/admin/`;
+      await expect.poll(async () => (await fetch(admin).then((r) => r.text(), () => '')).includes('cms.js'), { timeout: 240_000, interval: 1000 }).toBe(true);
+      timings.push(`npm run edit until /admin/ answers ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      expect(output).toContain(`Bearbeiten im Browser: ${admin} öffnen`);
+      const opened = await openPage(browser, `${admin}#/collections/post/entries/fb10-zentrale-dienste/stelle-10-001`);
+      const { page } = opened;
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      const title = page.getByLabel('Titel', { exact: true });
+      await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe('Fachbereichsleitung Zentrale Dienste');
+      const path = join(WIKI, 'docs/fb10-zentrale-dienste/stelle-10-001.md');
+      const before = readFileSync(path, 'utf8');
+      await title.fill('Fachbereichsleitung Zentrale Dienste und Personal');
+      await publish(page);
+      expect(readFileSync(path, 'utf8')).toBe(before.replace('title: Fachbereichsleitung Zentrale Dienste\n', 'title: Fachbereichsleitung Zentrale Dienste und Personal\n'));
+      expect(opened.foreignRequests).toEqual([]);
+      await page.close();
+    } finally {
+      // Ctrl-C in the terminal reaches the whole process group.
+      process.kill(-child.pid!, 'SIGINT');
+    }
+    // npm itself ends by the signal; the session inside stops both servers on its own.
+    expect(['0', 'SIGINT'], output).toContain(await exited);
+    for (const stopped of [port, apiPort]) {
+      await expect.poll(() => fetch(`http://127.0.0.1:${stopped}/`).then(() => 'läuft', () => 'beendet'), { timeout: 30_000 }).toBe('beendet');
+    }
+    expect(output).toContain('Wird beendet');
+  }, 420_000);
 });

@@ -1,38 +1,35 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers';
-import { launchBrowser, SAMPLE_PAGES, startSite, type RunningSite } from './harness';
+import { readWikiConfig } from '../../src/core/config';
+import { freePort, ROOT } from '../helpers';
+import { watchCspViolations } from './csp';
+import { launchBrowser, SAMPLE_PAGES, startSite, watchedPage, type RunningSite } from './harness';
 import { systemBinary } from './system-packages';
 
 // The shipped web-server recipes (deploy/) serving a build for /wiki/: the real nginx and
 // Apache from Debian (.ci/run installs them), the Content-Security-Policy checked in Chromium.
 
 const CSP = readFileSync(join(ROOT, 'deploy/content-security-policy.txt'), 'utf8').trim();
+/** Files of the browser editor (admin/) that change with every build. */
+const ADMIN_DATA = ['config.json', 'preview-data.json'];
 const NGINX = systemBinary('nginx');
 const APACHE = systemBinary('apache2');
 const APACHE_MODULES = '/usr/lib/apache2/modules';
 /** Where the recipes expect the site; replaced by a temporary folder here. */
 const RECIPE_ROOT = '/var/www/stellenwissen';
+/** The recipes' stand-in for the town hall's Git server, replaced as the admin would: by the sample wiki's. */
+const RECIPE_GIT_SERVER = 'https://git.rathaus.example';
+const SAMPLE_GIT_SERVER = readWikiConfig(ROOT).editing.baseUrl!;
+/** The editor's policy as served: the recipes' line with the sample wiki's Git server. */
+const ADMIN_CSP = readFileSync(join(ROOT, 'deploy/content-security-policy-admin.txt'), 'utf8').trim().replaceAll(RECIPE_GIT_SERVER, SAMPLE_GIT_SERVER);
 
 /** Every page type of the sample wiki that answers 200 (the 404 page is checked apart). */
 const { notFound: _notFound, ...PAGES } = SAMPLE_PAGES;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 async function waitForServer(origin: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -53,11 +50,58 @@ interface Served {
   stop(): Promise<void>;
 }
 
+/**
+ * What a browser editor does that the site's policy forbids (like Decap CMS: ajv compiles
+ * with new Function, emotion writes <style> elements and style attributes, media previews
+ * are blob: images) plus a request to the own server; each step reports into data-probe.
+ */
+const ADMIN_PROBE_SCRIPT = `
+const results = [];
+const step = (name, run) => { try { run(); results.push(name + ' ok'); } catch (e) { results.push(name + ' ' + e.name); } };
+step('eval', () => { if (new Function('return 6 * 7')() !== 42) throw new Error('eval'); });
+step('style', () => {
+  const style = document.createElement('style');
+  style.textContent = '.probe { color: rgb(1, 2, 3); }';
+  document.head.append(style);
+  document.body.setAttribute('style', 'margin: 1px');
+});
+const image = (name, src) => new Promise((done) => {
+  const img = new Image();
+  img.onload = () => done(name + ' ok');
+  img.onerror = () => done(name + ' blocked');
+  img.src = src;
+});
+const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+Promise.all([
+  image('blob', URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))),
+  image('data', 'data:image/svg+xml,' + encodeURIComponent(svg)),
+  fetch(new URL('config.json', document.currentScript.src)).then((r) => 'fetch ' + (r.ok ? 'ok' : r.status), (e) => 'fetch ' + e.name),
+]).then((more) => { document.body.dataset.probe = [...results, ...more].join(', '); });
+`;
+
+/**
+ * The admin folder of the build, or a tiny stand-in where the build has none (editing
+ * disabled, or before the editor existed), plus csp-probe.html/js that exercise the policy.
+ */
+function addAdmin(wikiDir: string): void {
+  const admin = join(wikiDir, 'admin');
+  mkdirSync(admin, { recursive: true });
+  const standIn: Record<string, string> = {
+    'index.html': '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Bearbeiten</title></head><body><p>Platzhalter des Editors</p></body></html>\n',
+    'config.json': '{"load_config_file":false}\n',
+    'preview-data.json': '{}\n',
+  };
+  for (const [file, text] of Object.entries(standIn)) if (!existsSync(join(admin, file))) writeFileSync(join(admin, file), text);
+  writeFileSync(join(admin, 'csp-probe.js'), ADMIN_PROBE_SCRIPT);
+  writeFileSync(join(admin, 'csp-probe.html'), '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP-Probe</title><script src="csp-probe.js" defer></script></head><body></body></html>\n');
+}
+
 /** A world-readable copy of the build at <dir>/www/wiki/ (the servers' workers drop root). */
 function publish(outDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'stellenwissen-www-'));
   chmodSync(dir, 0o755);
   cpSync(outDir, join(dir, 'www/wiki'), { recursive: true });
+  addAdmin(join(dir, 'www/wiki'));
   return dir;
 }
 
@@ -87,7 +131,7 @@ async function runServer(binary: string, args: string[], dir: string, port: numb
 async function startNginx(outDir: string): Promise<Served> {
   const dir = publish(outDir);
   const port = await freePort();
-  const recipe = readFileSync(join(ROOT, 'deploy/nginx/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www'));
+  const recipe = readFileSync(join(ROOT, 'deploy/nginx/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www')).replaceAll(RECIPE_GIT_SERVER, SAMPLE_GIT_SERVER);
   writeFileSync(join(dir, 'stellenwissen.conf'), recipe);
   writeFileSync(join(dir, 'nginx.conf'), [
     'daemon off;', 'worker_processes 1;', `pid ${dir}/nginx.pid;`, `error_log ${dir}/error.log warn;`,
@@ -104,7 +148,7 @@ async function startNginx(outDir: string): Promise<Served> {
 async function startApache(outDir: string): Promise<Served> {
   const dir = publish(outDir);
   const port = await freePort();
-  const recipe = readFileSync(join(ROOT, 'deploy/apache/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www'));
+  const recipe = readFileSync(join(ROOT, 'deploy/apache/stellenwissen.conf'), 'utf8').replaceAll(RECIPE_ROOT, join(dir, 'www')).replaceAll(RECIPE_GIT_SERVER, SAMPLE_GIT_SERVER);
   writeFileSync(join(dir, 'stellenwissen.conf'), recipe);
   const modules = ['mpm_event', 'authz_core', 'mime', 'dir', 'alias', 'headers', 'rewrite', 'filter', 'deflate'];
   writeFileSync(join(dir, 'httpd.conf'), [
@@ -175,6 +219,24 @@ describe.each([
     expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
+  it('serves the browser editor /wiki/admin/ with its own CSP, never cached long; /wiki/admin redirects', async () => {
+    for (const path of ['admin/', 'admin/index.html', ...ADMIN_DATA.map((f) => `admin/${f}`)]) {
+      const response = await fetch(`${server.origin}/wiki/${path}`, { redirect: 'manual' });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-security-policy'), path).toBe(ADMIN_CSP);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(response.headers.get('content-type'), path).toMatch(path.endsWith('.json') ? /^application\/json/ : /^text\/html/);
+    }
+    const bare = await fetch(`${server.origin}/wiki/admin`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(new URL(bare.headers.get('location')!, server.origin).pathname).toBe('/wiki/admin/');
+    // The site around it keeps the site's policy.
+    const start = await fetch(`${server.origin}/wiki/`);
+    expect(start.headers.get('content-security-policy')).toBe(CSP);
+  });
+
   it('answers unknown pages with the site\'s 404 page and /wiki with a redirect to /wiki/', async () => {
     const missing = await fetch(`${server.origin}/wiki/gibt-es-nicht`);
     expect(missing.status).toBe(404);
@@ -185,7 +247,7 @@ describe.each([
   });
 });
 
-describe('the site under the recipes\' Content-Security-Policy in Chromium (nginx)', () => {
+describe('the site and its editor under the recipes\' Content-Security-Policies in Chromium (nginx)', () => {
   let browser: Browser;
   let server: Served;
 
@@ -224,11 +286,7 @@ describe('the site under the recipes\' Content-Security-Policy in Chromium (ngin
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { cspViolations: string[] };
-      w.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    });
+    const violations = await watchCspViolations(page);
     await page.goto(`${server.origin}/wiki/${path}`, { waitUntil: 'networkidle' });
     if (type === 'process') await page.locator('.docusaurus-mermaid-container svg').waitFor({ timeout: 30_000 });
     if (type === 'start') {
@@ -236,11 +294,47 @@ describe('the site under the recipes\' Content-Security-Policy in Chromium (ngin
       await page.fill('input[aria-label="Wiki durchsuchen"]', 'Eheschließung');
       await page.locator('[role="option"]', { hasText: 'Eheschließung anmelden' }).first().waitFor({ timeout: 15_000 });
     }
-    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    expect(violations).toEqual([]);
+    expect(await violations()).toEqual([]);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await page.close();
+  });
+
+  // The browser editor under its own policy (/wiki/admin/), on the same server.
+
+  it('allows what the editor needs under /wiki/admin/: eval, inline styles, blob: and data: images, own requests', async () => {
+    const page = await browser.newPage();
+    const violations = await watchCspViolations(page);
+    await page.goto(`${server.origin}/wiki/admin/csp-probe.html`);
+    await page.waitForSelector('body[data-probe]', { state: 'attached' });
+    expect(await page.getAttribute('body', 'data-probe')).toBe('eval ok, style ok, blob ok, data ok, fetch ok');
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  it('the same script on a page of the site is blocked by the site\'s policy (so the check above can fail)', async () => {
+    const page = await browser.newPage();
+    const violations = await watchCspViolations(page);
+    await page.goto(`${server.origin}/wiki/`, { waitUntil: 'networkidle' });
+    // A script element of the page itself (playwright's addScriptTag fails on the violation it causes).
+    await page.evaluate((src) => document.head.append(Object.assign(document.createElement('script'), { src })), `${server.origin}/wiki/admin/csp-probe.js`);
+    await page.waitForSelector('body[data-probe]', { state: 'attached' });
+    expect(await page.getAttribute('body', 'data-probe')).toBe('eval EvalError, style ok, blob blocked, data ok, fetch ok');
+    const blocked = await violations();
+    expect(blocked.some((v) => /^script-src(-elem)? eval /.test(v)), blocked.join('\n')).toBe(true);
+    expect(blocked.some((v) => /^img-src blob /.test(v)), blocked.join('\n')).toBe(true);
+    await page.close();
+  });
+
+  it('the real editor (Decap CMS, GitLab backend of the sample wiki) starts at /wiki/admin/ with zero violations and asks no other host before the login', async () => {
+    const { page, foreign, errors } = await watchedPage(browser);
+    const violations = await watchCspViolations(page);
+    await page.goto(`${server.origin}/wiki/admin/`);
+    await page.getByRole('button', { name: 'Mit GitLab einloggen' }).waitFor();
+    expect(await violations()).toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -105,9 +105,37 @@ export type EMailAdresseDerStelle = string
  */
 export type TelefonDerStelle = string
 /**
- * Wohin das Bearbeiten im Browser speichert, sobald es das gibt: git-gateway, gitlab, github, gitea oder local (nur auf dem eigenen Rechner).
+ * true: Der Build enthält die Seite /admin/ zum Bearbeiten; false: keine Seite /admin/ (npm run edit geht trotzdem). Ohne Angabe true.
  */
-export type SpeicherortDerAnderungen = ("git-gateway" | "gitlab" | "github" | "gitea" | "local")
+export type BearbeitenEingeschaltet = boolean
+/**
+ * Wohin das Bearbeiten im Browser speichert: gitlab, gitea oder forgejo (der Git-Server der Verwaltung; dann sind base_url, app_id und repo Pflicht) oder local (nur auf dem eigenen Rechner mit „npm run edit“; die Seite /admin/ erklärt dann, wie das geht). Ohne Angabe local.
+ */
+export type SpeicherortDerAnderungen = ("gitlab" | "gitea" | "forgejo" | "local")
+/**
+ * Adresse Ihres GitLab-, Gitea- oder Forgejo-Servers mit https:// (oder http://), wie sie im Browser steht, ohne Projekt, z. B. https://git.rathaus.example. Pflicht bei gitlab, gitea und forgejo; dort meldet man sich an.
+ */
+export type AdresseDesGitServers = string
+/**
+ * Nur nötig, wenn die API Ihres Git-Servers nicht am üblichen Ort liegt. Ohne Angabe bei gitlab die Adresse des Git-Servers mit /api/v4, bei gitea und forgejo mit /api/v1, z. B. https://git.rathaus.example/api/v4.
+ */
+export type AdresseDerProgrammierschnittstelleAPI = string
+/**
+ * Die Anwendungs-ID (Client-ID) der OAuth-Anwendung, die Sie auf dem Git-Server für das Wiki angelegt haben (GitLab: Admin-Bereich → Anwendungen, nicht vertraulich, Bereich api, Weiterleitungs-Adresse = die Adresse von /admin/). Ein Geheimnis ist nicht nötig. Pflicht bei gitlab, gitea und forgejo; besteht sie nur aus Ziffern, in Anführungszeichen.
+ */
+export type AnwendungsIDOAuth = string
+/**
+ * Pfad des Wiki-Projekts auf dem Git-Server, Gruppe/Projekt wie in seiner Adresse, z. B. wissen/wiki. Pflicht bei gitlab, gitea und forgejo.
+ */
+export type ProjektAufDemGitServer = string
+/**
+ * Der Git-Zweig, aus dem das Wiki gebaut wird und in den Änderungen gelangen, z. B. main. Ohne Angabe main.
+ */
+export type Zweig = string
+/**
+ * true: Jede Änderung wird ein Merge Request (Pull Request), den eine zweite Person prüft und übernimmt (Vier-Augen-Prinzip); false: Änderungen gehen direkt in den Zweig. Ohne Angabe true. Mit gitea geht nur false (Decap kann dort keine Pull Requests anlegen).
+ */
+export type PrufungVorDemVeroffentlichen = boolean
 
 /**
  * stellenwissen.config.yaml im Wurzelordner des Wikis: wer das Wiki betreibt und wo es im Intranet liegt. Die Umgebungsvariablen SITE_URL, BASE_URL und EDIT_URL gehen den Angaben hier vor (für Pipelines).
@@ -162,8 +190,15 @@ email?: EMailAdresseDerStelle
 phone?: TelefonDerStelle
 }
 /**
- * Vorbereitet für das Bearbeiten der Artikel im Browser (kommt mit Issue 18); bis dahin wird die Angabe nur geprüft.
+ * Beschäftigte bearbeiten die Artikel im Browser unter /admin/ (Decap CMS) statt in einem Texteditor. Jede Änderung wird ein Commit im Git-Repository des Wikis – bei gitlab, gitea und forgejo auf Ihrem Git-Server, bei local nur auf dem eigenen Rechner mit „npm run edit“. Ohne Angabe local.
  */
 export interface BearbeitenImBrowser {
-backend: SpeicherortDerAnderungen
+enabled?: BearbeitenEingeschaltet
+backend?: SpeicherortDerAnderungen
+base_url?: AdresseDesGitServers
+api_root?: AdresseDerProgrammierschnittstelleAPI
+app_id?: AnwendungsIDOAuth
+repo?: ProjektAufDemGitServer
+branch?: Zweig
+review?: PrufungVorDemVeroffentlichen
 }

@@ -163,6 +163,8 @@ export function translateAgainst(error: ErrorObject, root: Properties, data?: un
     }
     case 'const':
       return undefined; // only reachable through `type`, which selects the schema
+    case 'if':
+      return undefined; // the failing `then` reports itself (stellenwissen.config.yaml: editing)
     case 'type':
       return {
         pointer,

@@ -20,14 +20,17 @@ const CARD_OF: Record<ArticleType, (article: Article, ctx: SiteContext) => Card>
   guide: guideCard,
 };
 
+/** The metadata card of one usable article (with a type and an id): the site's, and the editor preview's. */
+export function articleCard(article: Article & { type: ArticleType }, ctx: SiteContext): Card {
+  const card: Card = CARD_OF[article.type](article, ctx);
+  const local = localValues(article);
+  if (local.length > 0) card.local = local;
+  return card;
+}
+
 /** The metadata card of every usable article, by article id. */
 export function buildCards(ctx: SiteContext): Record<string, Card> {
   const cards: Record<string, Card> = {};
-  for (const article of ctx.usable) {
-    const card: Card = CARD_OF[article.type!](article, ctx);
-    const local = localValues(article);
-    if (local.length > 0) card.local = local;
-    cards[stringValue(article, 'id')!] = card;
-  }
+  for (const article of ctx.usable) cards[stringValue(article, 'id')!] = articleCard(article as Article & { type: ArticleType }, ctx);
   return cards;
 }

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildCmsBundle, cmsBundle } from '../src/editing/client-bundle';
+import { tempDir } from './helpers';
+
+/**
+ * Every host an address in cms.js names, and why none of them is ever asked for with the
+ * configuration the wiki generates (the browser test checks the requests themselves).
+ */
+const KNOWN_HOSTS: Record<string, string> = {
+  // Names, not addresses: XML/SVG namespaces, JSON Schema ids, DTD names, examples.
+  'www.w3.org': 'namespace',
+  'json-schema.org': 'schema id',
+  'raw.githubusercontent.com': 'ajv schema id ($data)',
+  'stellenwissen.invalid': 'our schema ids',
+  'www.opengis.net': 'namespace (map widget)',
+  'www.ibm.com': 'DTD name (parse5)',
+  'html.spec.whatwg.org': 'spec link of parse5’s error codes',
+  'example.com': 'example in Decap’s config schema',
+  localhost: 'placeholder address of a polyfill',
+  // Links in error messages and warnings of libraries (text, never fetched).
+  'react-dnd.github.io': 'error text', 'react.dev': 'error text', 'reactjs.org': 'error text', 'fb.me': 'error text',
+  'redux.js.org': 'error text', 'git.io': 'error text', 'bit.ly': 'error text (immer)', 'goo.gl': 'error text',
+  'npms.io': 'error text (lodash)', 'mozilla.github.io': 'error text (localForage)', 'openlayers.org': 'error text (map widget)',
+  'www.decapcms.org': 'link in Decap’s texts', 'docs.netlify.com': 'link in Decap’s texts', 'dev.apollodata.com': 'error text (apollo)',
+  'material-theme.site': 'licence comment of a code theme', 'github.com': 'links in Decap’s texts; GitHub backend (unused)',
+  // Tile attribution of the map widget, which no generated collection uses.
+  'www.openstreetmap.org': 'map widget (unused)',
+  // Decap's other backends and their status pages; the generated config names only ours.
+  'gitlab.com': 'GitLab backend defaults (the generated config always sets base_url and api_root)',
+  'try.gitea.io': 'Gitea backend default (the config always sets base_url)',
+  'api.github.com': 'GitHub backend (unused)', 'git-lfs.github.com': 'GitHub backend (unused)', 'www.githubstatus.com': 'GitHub backend (unused)',
+  'api.bitbucket.org': 'Bitbucket backend (unused)', 'bitbucket.org': 'Bitbucket backend (unused)', 'bitbucket.status.atlassian.com': 'Bitbucket backend (unused)',
+  'api.netlify.com': 'Git Gateway backend (unused)', 'www.netlifystatus.com': 'Git Gateway backend (unused)',
+  'login.microsoftonline.com': 'Azure backend (unused)', 'dev.azure.com': 'Azure backend (unused)', 'app.vssps.visualstudio.com': 'Azure backend (unused)',
+};
+
+describe('the editor bundle (cms.js, cms.css)', () => {
+  it('builds with the preview, the card styles and no address of an unknown host', async () => {
+    const { js, css } = await cmsBundle();
+    const code = new TextDecoder().decode(js);
+    const styles = new TextDecoder().decode(css);
+    expect(code).toContain('Hinweise vor dem Speichern');
+    expect(code).toContain('Inhaltstypen'); // the German UI of decap-cms-locales
+    expect(code).not.toMatch(/@docusaurus\/Link/);
+    // The card's CSS module (local-css) and the preview's own rules are in cms.css.
+    expect(styles).toMatch(/\.styles_card|\.[A-Za-z0-9_-]*card[A-Za-z0-9_-]*\s*\{/);
+    expect(styles).toContain('.stellenwissen-findings');
+    const hosts = new Set([...code.matchAll(/https?:\/\/([A-Za-z0-9.-]+)/g)].map((m) => m[1]!.toLowerCase()).filter((host) => host !== ''));
+    const unknown = [...hosts].filter((host) => !Object.hasOwn(KNOWN_HOSTS, host));
+    expect(unknown).toEqual([]);
+    expect(hosts.size).toBeGreaterThan(10);
+    console.log(`cms.js ${js.length} bytes (${gzipSync(js).length} gzip), cms.css ${css.length} bytes (${gzipSync(css).length} gzip); hosts named: ${[...hosts].sort().join(', ')}`);
+  }, 120_000);
+
+  it('writes cms.js and cms.css into the admin folder, the same bytes as the cached build', async () => {
+    const out = tempDir('stellenwissen-cms-');
+    const files = await buildCmsBundle(out);
+    const { js, css } = await cmsBundle();
+    expect(readFileSync(files.js).equals(Buffer.from(js))).toBe(true);
+    expect(readFileSync(files.css).equals(Buffer.from(css))).toBe(true);
+  }, 120_000);
+});
