@@ -97,7 +97,11 @@ export async function publish(page: Page): Promise<void> {
   const toast = page.locator('.Toastify__toast').last();
   await toast.waitFor();
   const text = (await toast.textContent()) ?? '';
-  if (!text.includes('Beitrag gespeichert')) throw new Error(`Speichern fehlgeschlagen: ${text}`);
+  if (!text.includes('Beitrag gespeichert')) {
+    // Decap lists under each field what it refuses: name them, so a failure says which field.
+    const refused = await page.locator('[class*="ControlErrorsList"]').allTextContents();
+    throw new Error(`Speichern fehlgeschlagen: ${text} ${refused.join(' | ')}`);
+  }
   await page.locator('.Toastify__close-button').last().click();
   await toast.waitFor({ state: 'detached' });
 }

@@ -69,6 +69,16 @@ afterAll(() => {
   console.log(`[package] tarball ${(statSync(tarball).size / 1e6).toFixed(1)} MB (${tarballFiles.length} files), wiki node_modules ${(Number(modules) / 1024).toFixed(0)} MB, ${timings.join(', ')}`);
 });
 
+/** The wiki's own required key on posts (erweiterungen/), as a municipality would add it. */
+function writeKostenstelle(): void {
+  mkdirSync(join(WIKI, 'erweiterungen'), { recursive: true });
+  writeFileSync(join(WIKI, 'erweiterungen/post.schema.json'), JSON.stringify({
+    title: 'Stelle – Felder der Stadt Porta Westfalica',
+    properties: { kostenstelle: { title: 'Kostenstelle', type: 'string', pattern: '^[0-9]{4,10}$' } },
+    required: ['kostenstelle'],
+  }, null, 2));
+}
+
 describe('the packed tarball', () => {
   it('holds what a wiki needs and none of the sources, tests or the sample wiki', () => {
     for (const needed of ['bin/stellenwissen.cjs', 'dist/scripts-validate.cjs', 'dist/src-site-wiki-config.cjs', 'lib/theme/SearchBar/index.js', 'schemas/post.schema.json', 'templates/post.md', 'static/img/logo.svg', 'i18n/de/code.json', 'init/README.md', 'dist/cms/cms.js', 'dist/cms/cms.css']) {
@@ -159,12 +169,7 @@ describe('a wiki made by init, with the package installed from the tarball', () 
   });
 
   it('honours a local extension: its own key on posts, in validate and in the editor forms', () => {
-    mkdirSync(join(WIKI, 'erweiterungen'));
-    writeFileSync(join(WIKI, 'erweiterungen/post.schema.json'), JSON.stringify({
-      title: 'Stelle – Felder der Stadt Porta Westfalica',
-      properties: { kostenstelle: { title: 'Kostenstelle', type: 'string', pattern: '^[0-9]{4,10}$' } },
-      required: ['kostenstelle'],
-    }, null, 2));
+    writeKostenstelle();
     const missing = npmRun('validate', '--format', 'json');
     expect(missing.status).toBe(1);
     const findings = JSON.parse(missing.stdout) as Array<{ file: string; rule: string; message: string }>;
@@ -197,7 +202,9 @@ describe('a wiki made by init, with the package installed from the tarball', () 
     writeFileSync(join(WIKI, 'stellenwissen.config.yaml'), config);
   });
 
-  it('edits in the browser with npm run edit: only on 127.0.0.1, the form saves into docs/, Ctrl-C stops it', async () => {
+  it('edits in the browser with npm run edit: only on 127.0.0.1, the form (with the wiki\'s own field) saves into docs/, Ctrl-C stops it', async () => {
+    // With the wiki's own required key (also when this test runs alone): the form asks for it.
+    writeKostenstelle();
     const [port, apiPort] = [await freePort(), await freePort()];
     const started = performance.now();
     const child = spawn('npm', ['run', '--silent', 'edit', '--', '--port', String(port), '--api-port', String(apiPort)], { cwd: WIKI, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -215,11 +222,16 @@ describe('a wiki made by init, with the package installed from the tarball', () 
       await page.getByRole('button', { name: 'Anmelden' }).click();
       const title = page.getByLabel('Titel', { exact: true });
       await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe('Fachbereichsleitung Zentrale Dienste');
+      // The entry is loaded once its preview has computed the findings.
+      await page.frameLocator('#preview-pane').locator('[data-findings-updated]').waitFor({ timeout: 30_000 });
       const path = join(WIKI, 'docs/fb10-zentrale-dienste/stelle-10-001.md');
       const before = readFileSync(path, 'utf8');
       await title.fill('Fachbereichsleitung Zentrale Dienste und Personal');
+      await page.getByLabel('Kostenstelle', { exact: true }).fill('4711');
       await publish(page);
-      expect(readFileSync(path, 'utf8')).toBe(before.replace('title: Fachbereichsleitung Zentrale Dienste\n', 'title: Fachbereichsleitung Zentrale Dienste und Personal\n'));
+      const [was, now] = [before.split('\n'), readFileSync(path, 'utf8').split('\n')];
+      expect(was.filter((line) => !now.includes(line))).toEqual(['title: Fachbereichsleitung Zentrale Dienste']);
+      expect(now.filter((line) => !was.includes(line))).toEqual(['title: Fachbereichsleitung Zentrale Dienste und Personal', 'kostenstelle: "4711"']);
       expect(opened.foreignRequests).toEqual([]);
       await page.close();
     } finally {
