@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildCmsBundle, cmsBundle } from '../src/editing/client-bundle';
-import { tempDir } from './helpers';
+import { join } from 'node:path';
+import { readWikiConfig } from '../src/core/config';
+import { loadWiki } from '../src/core/load/load-wiki';
+import { writeSiteAdmin } from '../src/editing/admin-site';
+import { cmsBundle } from '../src/editing/client-bundle';
+import { ROOT, tempDir } from './helpers';
 
 /**
  * Every host an address in cms.js names, and why none of them is ever asked for with the
@@ -55,10 +59,10 @@ describe('the editor bundle (cms.js, cms.css)', () => {
   }, 120_000);
 
   it('writes cms.js and cms.css into the admin folder, the same bytes as the cached build', async () => {
-    const out = tempDir('stellenwissen-cms-');
-    const files = await buildCmsBundle(out);
+    const staticDir = tempDir('stellenwissen-cms-');
+    expect(await writeSiteAdmin({ staticDir, siteDir: ROOT, wiki: loadWiki(join(ROOT, 'docs')), wikiConfig: readWikiConfig(ROOT), title: 'T', baseUrl: '/' })).toBe('cms');
     const { js, css } = await cmsBundle();
-    expect(readFileSync(files.js).equals(Buffer.from(js))).toBe(true);
-    expect(readFileSync(files.css).equals(Buffer.from(css))).toBe(true);
+    expect(readFileSync(join(staticDir, 'admin/cms.js')).equals(Buffer.from(js))).toBe(true);
+    expect(readFileSync(join(staticDir, 'admin/cms.css')).equals(Buffer.from(css))).toBe(true);
   }, 120_000);
 });

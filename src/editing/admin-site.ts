@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { WikiConfig } from '../core/config';
 import type { Wiki } from '../core/wiki';
 import { removeAdminFolder, writeAdminFolder } from './admin-folder';
-import { buildCmsBundle } from './client-bundle';
+import { cmsBundle } from './client-bundle';
 import { cmsConfigFor, docsFolderInSite } from './cms-config';
 import { createPreviewData } from './preview-data';
 import { editingSettings } from './settings';
@@ -37,15 +35,6 @@ export function adminMode(wikiConfig: WikiConfig, apiUrl: string | undefined): A
   return settings.backend === 'local' ? 'explain' : 'cms';
 }
 
-/**
- * The editor's bundle as bytes: client-bundle.ts writes cms.js/cms.css into a folder (from its
- * cache, or the package's prebuilt copy); that folder sits beside the static folder, never in it.
- */
-async function cmsBundle(staticDir: string): Promise<{ js: Uint8Array; css: Uint8Array }> {
-  const files = await buildCmsBundle(join(dirname(staticDir), `${basename(staticDir)}.bundle`));
-  return { js: readFileSync(files.js), css: readFileSync(files.css) };
-}
-
 /** Writes (or removes) the site's admin/ folder; returns what it holds. */
 export async function writeSiteAdmin(site: SiteAdmin): Promise<AdminMode> {
   const settingsMode = adminMode(site.wikiConfig, site.apiUrl);
@@ -66,6 +55,6 @@ export async function writeSiteAdmin(site: SiteAdmin): Promise<AdminMode> {
     ...(site.logoUrl === undefined ? {} : { logoUrl: site.logoUrl }),
   });
   const previewData = createPreviewData(site.wiki, { baseUrl: site.baseUrl });
-  writeAdminFolder(site.staticDir, { mode, title: site.title, config, previewData, bundle: await cmsBundle(site.staticDir) });
+  writeAdminFolder(site.staticDir, { mode, title: site.title, config, previewData, bundle: await cmsBundle() });
   return mode;
 }

@@ -21,12 +21,6 @@ export interface CmsBundleContent {
   css: Uint8Array;
 }
 
-/** Absolute paths of the written files. */
-export interface CmsBundleFiles {
-  js: string;
-  css: string;
-}
-
 /** Bump when the options below change, so an old cached bundle is not reused. */
 const FORMAT = 1;
 const CACHE = join(CACHE_DIR, 'cms');
@@ -135,16 +129,6 @@ async function cachedBundle(): Promise<CmsBundleContent> {
 export async function cmsBundle(): Promise<CmsBundleContent> {
   if (FROM_SOURCE) return cachedBundle();
   return { js: readFileSync(join(PREBUILT_CMS_DIR, CMS_FILES.js)), css: readFileSync(join(PREBUILT_CMS_DIR, CMS_FILES.css)) };
-}
-
-/** Writes cms.js and cms.css into `outDir` (atomically). */
-export async function buildCmsBundle(outDir: string): Promise<CmsBundleFiles> {
-  const files = await cmsBundle();
-  mkdirSync(outDir, { recursive: true });
-  const written = { js: join(outDir, CMS_FILES.js), css: join(outDir, CMS_FILES.css) };
-  writeFileAtomic(written.js, files.js);
-  writeFileAtomic(written.css, files.css);
-  return written;
 }
 
 /** The package's prebuilt copy (npm run build:package): dist/cms/ inside `distDir`. */

@@ -175,15 +175,11 @@ function patched(original: Original, values: Data, body: string, sortedKeys: rea
     .sort((a, b) => b.from - a.from || b.order - a.order)
     .forEach((edit) => file.replaceLines(edit.from, edit.to, edit.text));
   const head = file.toString();
-  const tail = bodyBytes(content, frontMatter);
+  // The body exactly as it stands in the file (CRLF and all): the lines from the body's first one.
+  const tail = lines.slice(frontMatter.bodyLine - 1).join('');
   const frontPart = head.slice(0, head.length - tail.length);
   if (body === frontMatter.body) return frontPart + tail;
   return frontPart + (content.includes('\r\n') ? body.replace(/\r?\n/g, '\r\n') : body);
-}
-
-/** The body exactly as it stands in the file (CRLF and all): everything from the body's first line. */
-function bodyBytes(content: string, frontMatter: FrontMatter): string {
-  return content.split(/(?<=\n)/).slice(frontMatter.bodyLine - 1).join('');
 }
 
 /** The saved text must read back as exactly the form's values – otherwise nothing is written. */
