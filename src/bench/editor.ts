@@ -33,7 +33,7 @@ const GOAL_ARTICLES = 1000;
 /** Keystrokes per run: the first ones warm the preview up, all count. */
 const KEYS = ['a', 'b', 'c', 'd', 'e'];
 
-export const EDITOR_NOTE = '- Editor: Admin-Ordner wie unter `npm run edit`, Dateischnittstelle und Seite auf 127.0.0.1; „Öffnen“ = frischer Browser-Kontext, Aufruf von /admin/#/collections/process bis der erste Prozess in der Liste steht (einschließlich Klick auf „Anmelden“); „Tastendruck“ = ein Zeichen am Ende des Texts bis die Hinweise der Vorschau neu berechnet sind.';
+export const EDITOR_NOTE = '- Editor: Admin-Ordner wie unter `npm run edit`, Dateischnittstelle und Seite auf 127.0.0.1; „Öffnen, erstes Mal“ = frischer Browser-Kontext, Aufruf von /admin/#/collections/process bis der erste Prozess in der Liste steht (einschließlich Klick auf „Anmelden“); „erneut“ = derselbe Aufruf danach im selben Browser (angemeldet, Skript im Cache des Browsers); „Tastendruck“ = ein Zeichen am Ende des Texts bis die Hinweise der Vorschau neu berechnet sind.';
 
 function gzipBytes(value: unknown): number {
   return gzipSync(JSON.stringify(value)).length;
@@ -68,6 +68,7 @@ export async function measureEditor(docs: string, runs: number, articles: number
     const firstTitle = stringValue(entry, 'title')!;
     const admin = `http://127.0.0.1:${sitePort}/admin/`;
     const opens: number[] = [];
+    const reopens: number[] = [];
     const keystrokes: number[] = [];
     const editorRuns = Math.max(runs, 3);
     for (let run = 0; run < editorRuns; run++) {
@@ -79,15 +80,23 @@ export async function measureEditor(docs: string, runs: number, articles: number
       await page.getByRole('button', { name: 'Anmelden' }).click();
       await page.getByText(firstTitle, { exact: true }).first().waitFor({ timeout: 60_000 });
       opens.push(performance.now() - started);
+      // Again in the same browser: signed in, the script in the browser's caches.
+      await page.goto('about:blank');
+      const again = performance.now();
+      await page.goto(`${admin}#/collections/process`);
+      await page.getByText(firstTitle, { exact: true }).first().waitFor({ timeout: 60_000 });
+      reopens.push(performance.now() - again);
       await page.evaluate((hash) => (window.location.hash = hash), `/collections/process/entries/${entry.relPath.replace(/\.md$/, '')}`);
       await page.frameLocator('#preview-pane').locator('[data-findings-updated]').waitFor({ timeout: 60_000 });
       keystrokes.push(...(await keystrokeToFindings(page, KEYS)));
       await context.close();
     }
     const open = median(opens);
+    const reopen = median(reopens);
     const key = median(keystrokes);
     goals.push(
-      `Editor öffnen bis zur Liste: Median ${Math.round(open)} ms, ${runsText(opens.length)} (Ziel ≤ ${GOAL_OPEN_MS} ms bei ${GOAL_ARTICLES} Artikeln) – ${verdict(open <= GOAL_OPEN_MS, GOAL_ARTICLES, articles)}`,
+      `Editor öffnen bis zur Liste, erstes Mal: Median ${Math.round(open)} ms, ${runsText(opens.length)} (Ziel ≤ ${GOAL_OPEN_MS} ms bei ${GOAL_ARTICLES} Artikeln) – ${verdict(open <= GOAL_OPEN_MS, GOAL_ARTICLES, articles)}`,
+      `Editor öffnen bis zur Liste, erneut: Median ${Math.round(reopen)} ms, ${runsText(reopens.length)} (Ziel ≤ ${GOAL_OPEN_MS} ms bei ${GOAL_ARTICLES} Artikeln) – ${verdict(reopen <= GOAL_OPEN_MS, GOAL_ARTICLES, articles)}`,
       `Tastendruck bis zu neuen Hinweisen: Median ${Math.round(key)} ms, höchstens ${Math.round(Math.max(...keystrokes))} ms aus ${keystrokes.length} Tastendrücken (Ziel ≤ ${GOAL_KEYSTROKE_TO_FINDINGS_MS} ms bei ${GOAL_ARTICLES} Artikeln) – ${verdict(key <= GOAL_KEYSTROKE_TO_FINDINGS_MS, GOAL_ARTICLES, articles)}`,
     );
   } finally {

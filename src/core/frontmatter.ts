@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { ScalarTag } from 'yaml';
+import type { ScalarTag, SchemaOptions } from 'yaml';
 
 /** A problem that makes the front matter unusable (reported by the `yaml` rule). */
 export interface YamlProblem {
@@ -36,6 +36,9 @@ const digitStringTag: ScalarTag = {
   resolve: (text: string) => text,
 };
 
+/** How the wiki reads YAML values: the YAML 1.2 core schema with the digit strings above first (also the editor's fast reading, src/editing/front-matter-fast.ts). */
+export const YAML_SCHEMA_OPTIONS = { schema: 'core', customTags: (tags) => [digitStringTag, ...tags] } as const satisfies SchemaOptions;
+
 /**
  * Splits `---` front matter from the body exactly as gray-matter 4 does for the texts
  * that reach it (first line `---` with optional blanks): the block runs to the first
@@ -66,42 +69,47 @@ export function normaliseText(text: string): string {
   return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
 }
 
-/** Splits and parses the YAML front matter of an already normalised text. */
-export function parseFrontMatter(text: string): FrontMatter {
-  const missing = (message: string): FrontMatter => ({
-    data: undefined,
-    problems: [{ line: 1, column: 1, message }],
-    keyLines: new Map(),
-    endLine: 1,
-    bodyLine: 1,
-    bodyOffset: 0,
-    body: text,
-  });
+/** A normalised text cut into its front matter's YAML and its body, or why it has none. */
+export type ArticleParts =
+  | { yamlText: undefined; problem: string }
+  | { yamlText: string; endLine: number; bodyLine: number; bodyOffset: number; body: string };
+
+/**
+ * Cuts an already normalised text into the YAML between the `---` lines (from the line after
+ * the first, as gray-matter's `matter` starts there) and the body. Shared by parseFrontMatter
+ * and the editor's fast reading (src/editing/front-matter-fast.ts), so both cut alike.
+ */
+export function articleParts(text: string): ArticleParts {
   const language = /^---[ \t]*([A-Za-z]\w*)[ \t]*(\n|$)/.exec(text)?.[1];
   if (language) {
-    return missing(`Front Matter muss YAML sein, nicht „${language}“: Schreiben Sie in der ersten Zeile nur „---“.`);
+    return { yamlText: undefined, problem: `Front Matter muss YAML sein, nicht „${language}“: Schreiben Sie in der ersten Zeile nur „---“.` };
   }
   if (!/^---[ \t]*(\n|$)/.test(text)) {
-    return missing('Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Feldern (z. B. „id: …“) und einer weiteren Zeile „---“.');
+    return { yamlText: undefined, problem: 'Front Matter fehlt: Die Datei muss mit einer Zeile „---“ beginnen, gefolgt von den Feldern (z. B. „id: …“) und einer weiteren Zeile „---“.' };
   }
   const file = splitFrontMatter(text);
   const head = text.slice(0, text.length - file.content.length);
   if (!/(^|\n)---[ \t]*\n?$/.test(head.slice(3))) {
-    return missing('Front Matter ist nicht abgeschlossen: Nach den Feldern fehlt die Zeile „---“.');
+    return { yamlText: undefined, problem: 'Front Matter ist nicht abgeschlossen: Nach den Feldern fehlt die Zeile „---“.' };
   }
-  const endLine = countLines(head.replace(/\n$/, '')) + 1;
-  const bodyLine = countLines(head) + 1;
-  const result: FrontMatter = {
-    data: undefined,
-    problems: [],
-    keyLines: new Map(),
-    endLine,
-    bodyLine,
+  return {
+    // gray-matter's `matter` starts after the first `---`; YAML line 1 is file line 2.
+    yamlText: file.matter.replace(/^[ \t]*\n/, ''),
+    endLine: countLines(head.replace(/\n$/, '')) + 1,
+    bodyLine: countLines(head) + 1,
     bodyOffset: text.length - file.content.length,
     body: file.content,
   };
-  // gray-matter's `matter` starts after the first `---`; YAML line 1 is file line 2.
-  const yamlText = file.matter.replace(/^[ \t]*\n/, '');
+}
+
+/** Splits and parses the YAML front matter of an already normalised text. */
+export function parseFrontMatter(text: string): FrontMatter {
+  const parts = articleParts(text);
+  if (parts.yamlText === undefined) {
+    return { data: undefined, problems: [{ line: 1, column: 1, message: parts.problem }], keyLines: new Map(), endLine: 1, bodyLine: 1, bodyOffset: 0, body: text };
+  }
+  const { yamlText, endLine, bodyLine, bodyOffset, body } = parts;
+  const result: FrontMatter = { data: undefined, problems: [], keyLines: new Map(), endLine, bodyLine, bodyOffset, body };
   if (yamlText.trim() === '') {
     result.problems.push({ line: 1, column: 1, message: 'Front Matter ist leer: Zwischen den beiden Zeilen „---“ fehlen die Felder (id, type, title, department, owner, reviewed).' });
     return result;
@@ -145,8 +153,7 @@ export function parseYamlFields(yamlText: string, lineOffset: number, wording: Y
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
-    schema: 'core',
-    customTags: (tags) => [digitStringTag, ...tags],
+    ...YAML_SCHEMA_OPTIONS,
   });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   for (const error of doc.errors) {

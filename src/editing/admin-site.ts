@@ -3,6 +3,7 @@ import type { Wiki } from '../core/wiki';
 import { removeAdminFolder, writeAdminFolder } from './admin-folder';
 import { cmsBundle } from './client-bundle';
 import { cmsConfigFor, docsFolderInSite } from './cms-config';
+import { checkDecapConfig } from './decap-config-check';
 import { createPreviewData } from './preview-data';
 import { editingSettings } from './settings';
 
@@ -55,6 +56,8 @@ export async function writeSiteAdmin(site: SiteAdmin): Promise<AdminMode> {
     ...(site.logoUrl === undefined ? {} : { logoUrl: site.logoUrl }),
   });
   const previewData = createPreviewData(site.wiki, { baseUrl: site.baseUrl });
-  writeAdminFolder(site.staticDir, { mode, title: site.title, config, previewData, bundle: await cmsBundle() });
+  const bundle = await cmsBundle();
+  checkDecapConfig(bundle.checkFile, config);
+  writeAdminFolder(site.staticDir, { mode, title: site.title, config, previewData, bundle });
   return mode;
 }

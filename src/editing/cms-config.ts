@@ -18,11 +18,14 @@ import type { EditingSettings } from './settings';
  * template. Pure: src/editing/admin-folder.ts and the edit server write it as config.json.
  */
 
+/** The widgets a form field can have; Decap registers them (client/decap.ts) except `hidden`, its own. */
+export type DecapWidget = 'string' | 'select' | 'relation' | 'datetime' | 'number' | 'boolean' | 'list' | 'object' | 'markdown';
+
 /** A form field (widget options as Decap names them; only what we use). */
 export interface CmsField {
   name: string;
   label: string;
-  widget: 'hidden' | 'string' | 'select' | 'relation' | 'datetime' | 'number' | 'boolean' | 'list' | 'object' | 'markdown';
+  widget: 'hidden' | DecapWidget;
   /** Decap treats every field as required unless told otherwise: always written. */
   required: boolean;
   hint?: string;

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { writeFileAtomic } from '../core/fs-atomic';
 import { MEDIA_FOLDER } from './cms-config';
+import { entriesByFolder } from './folder-entries';
 
 /**
  * No silent overwrite with the local file API (`npm run edit`). Decap's proxy backend sends
@@ -74,6 +75,7 @@ const MESSAGES = {
   outsideRepo: (path: string) => `„${path}“ liegt nicht im Ordner des Wikis. Gespeichert wurde nichts.`,
   notWiki: (path: string, docsDir: string) => `„${path}“ gehört nicht zum Wiki: Der Editor liest und schreibt nur in ${docsDir}/ und ${MEDIA_FOLDER}/.`,
   failed: (message: string) => `Speichern fehlgeschlagen: ${message}`,
+  readFailed: (folder: string, message: string) => `Die Artikel in „${folder}“ ließen sich nicht lesen: ${message}`,
 };
 
 /** The editor of a request: its `?editor=` (letters, digits, - and _), else the shared editor ''. */
@@ -194,6 +196,17 @@ export function conflictGuard(options: ConflictGuardOptions): RequestHandler {
       return;
     }
     switch (body?.action) {
+      case 'entriesByFolder': {
+        const { folder, extension, depth } = params;
+        // Malformed requests go on to decap-server, which refuses them (422).
+        if (typeof folder !== 'string' || typeof extension !== 'string' || typeof depth !== 'number') break;
+        try {
+          res.json(entriesByFolder(repoDir, folder, extension, depth));
+        } catch (error) {
+          res.status(500).json({ error: MESSAGES.readFailed(folder, error instanceof Error ? error.message : String(error)) });
+        }
+        return;
+      }
       case 'getEntry': {
         // Remember exactly what decap-server serves (its `file.id` is the content hash).
         const json = res.json.bind(res);
@@ -235,9 +248,8 @@ export function conflictGuard(options: ConflictGuardOptions): RequestHandler {
       case 'persistMedia':
         void exclusive(() => passOn(res, next));
         return;
-      default:
-        next();
     }
+    next();
   };
 }
 

@@ -1,6 +1,7 @@
 import { Document, visit } from 'yaml';
 import { normaliseText, parseFrontMatter, type FrontMatter } from '../core/frontmatter';
 import { YamlLines } from '../authoring/yaml-lines';
+import { readFrontMatterFast } from './front-matter-fast';
 
 /**
  * The file format the browser editor reads and writes articles with (registered in
@@ -18,7 +19,22 @@ type Data = Record<string, unknown>;
 interface Original {
   /** The file's text as read (BOM and CRLF included). */
   content: string;
-  frontMatter: FrontMatter & { data: Data };
+  /** The fields the form was filled with. */
+  data: Data;
+  /** The wiki parser's reading, with the line of every key; read when first saved (fromFile may have read it the fast way). */
+  frontMatter?: FrontMatter & { data: Data };
+}
+
+/** The wiki parser's reading of the file as read, which a minimal save patches. */
+function exactReading(original: Original): FrontMatter & { data: Data } {
+  if (original.frontMatter) return original.frontMatter;
+  const frontMatter = parseFrontMatter(normaliseText(original.content));
+  // The fast reading (front-matter-fast.ts) and the wiki's parser must agree – else nothing is saved.
+  if (frontMatter.data === undefined || !sameValue(frontMatter.data, original.data)) {
+    throw new Error('Der Artikel konnte nicht gespeichert werden: Der Editor hat den Kopf der Datei anders gelesen als das Wiki. Bitte melden Sie das der IT; Ihre Eingaben stehen noch im Formular.');
+  }
+  original.frontMatter = { ...frontMatter, data: frontMatter.data };
+  return original.frontMatter;
 }
 
 /** An empty form value: Decap sends these for fields the file does not have. */
@@ -98,16 +114,19 @@ export class EntryFormat {
 
   /** Decap: file text → the form's data (`body` = the Markdown after the front matter). */
   fromFile(content: string): Data {
-    const frontMatter = parseFrontMatter(normaliseText(content));
+    const text = normaliseText(content);
+    // Decap reads every article for a list: the fast way where it reads alike.
+    const fast = readFrontMatterFast(text);
+    const frontMatter = fast ? undefined : parseFrontMatter(text);
+    const data = fast?.data ?? frontMatter!.data;
     // Unreadable front matter: the whole text goes into the text field, unchanged, so
     // nothing is lost and the clerk sees (and the preview reports) what is wrong.
-    if (frontMatter.data === undefined) return { body: content };
-    const data = frontMatter.data;
+    if (data === undefined) return { body: content };
     // Keyed by id (Decap hands the format no path). Two files with one id (a
     // `duplicate-id` error) could pick the wrong base: the round-trip check below still
     // guarantees the saved fields are exactly the form's.
-    if (typeof data.id === 'string') this.originals.set(data.id, { content, frontMatter: { ...frontMatter, data } });
-    return { ...structuredClone(data), body: frontMatter.body };
+    if (typeof data.id === 'string') this.originals.set(data.id, { content, data, ...(frontMatter ? { frontMatter: { ...frontMatter, data } } : {}) });
+    return { ...structuredClone(data), body: fast?.body ?? frontMatter!.body };
   }
 
   /** Decap: the form's data → file text. `sortedKeys` is the order of the form's fields. */
@@ -120,7 +139,7 @@ export class EntryFormat {
       const kept = cleaned(value);
       // An empty list (`deputies: []` means „none“) stays in a new article (from the template)
       // and where the file had the key; Decap also sends [] for list keys a file does not have.
-      const emptyNew = Array.isArray(kept) && kept.length === 0 && original !== undefined && !(key in original.frontMatter.data);
+      const emptyNew = Array.isArray(kept) && kept.length === 0 && original !== undefined && !(key in original.data);
       if (kept !== undefined && !emptyNew) values[key] = kept;
     }
     if (!original && body.startsWith('---')) return unreadable(body, values);
@@ -149,7 +168,8 @@ function canonical(values: Data, body: string, sortedKeys: readonly string[]): s
 
 /** The original file with only the changed keys (and the body, if changed) rewritten. */
 function patched(original: Original, values: Data, body: string, sortedKeys: readonly string[]): string {
-  const { content, frontMatter } = original;
+  const { content } = original;
+  const frontMatter = exactReading(original);
   const lines = content.split(/(?<=\n)/);
   const blocks = keyBlocks(frontMatter, lines);
   const edits: Array<{ from: number; to: number; text: string[] }> = [];

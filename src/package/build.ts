@@ -12,7 +12,7 @@ import { buildPrebuilt } from '../runtime/typescript-bundle.cjs';
  * instead of the TypeScript sources (src/runtime/layout.cjs):
  * - dist/: one CommonJS bundle per entry point – every command of the binary, the analysis
  *   worker, the Docusaurus plugins and the wiki's Docusaurus configuration – and the browser
- *   editor of /admin/ (dist/cms/cms.js, cms.css: src/editing/client-bundle.ts);
+ *   editor of /admin/ (dist/cms/cms.js, cms.css and Decap's config check decap-config-check.cjs: src/editing/client-bundle.ts);
  * - lib/: the browser code (theme, components, start page and what they import) as plain
  *   JavaScript modules with the folders of src/, because Docusaurus compiles no TypeScript
  *   inside node_modules; the CSS files beside them.

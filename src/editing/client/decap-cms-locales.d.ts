@@ -2,4 +2,5 @@
 declare module 'decap-cms-locales' {
   type Phrases = { [key: string]: string | Phrases };
   export const de: Phrases & { auth: Phrases };
+  export const en: Phrases;
 }

@@ -1,6 +1,6 @@
 import './manual-init';
-import CMS from 'decap-cms-app';
-import { de } from 'decap-cms-locales';
+import CMS from './decap';
+import { de, en } from 'decap-cms-locales';
 import { ENTRY_FORMAT, EntryFormat } from '../front-matter-format';
 import type { PreviewData } from '../preview-data';
 import { installAccessibility, withGermanAccessibleTexts } from './accessibility';
@@ -50,6 +50,8 @@ const GERMAN = { ...de, auth: { ...de.auth, login: 'Anmelden' } };
 
 async function start(): Promise<void> {
   const [config, data] = await Promise.all([loadJson<CmsConfig>('config.json'), loadJson<PreviewData>('preview-data.json')]);
+  // Decap fills what a language lacks from English (lib/phrases.js): without it, a missing text would show its key.
+  CMS.registerLocale('en', en);
   CMS.registerLocale('de', withGermanAccessibleTexts(GERMAN));
   // One format instance for reading, saving and the preview: it remembers each file as read.
   const format = new EntryFormat();
