@@ -136,7 +136,7 @@ describe('the Decap CMS configuration (src/editing/cms-config.ts)', () => {
     for (const type of ARTICLE_TYPES) {
       const text = readFileSync(join(ROOT, `templates/${type}.md`), 'utf8');
       const body = text.slice(text.indexOf('\n---\n', 3) + 5).replace(/^\n+/, '');
-      expect(fieldOf(collectionOf(config, type), 'body'), type).toMatchObject({ widget: 'markdown', modes: ['raw'], default: body });
+      expect(fieldOf(collectionOf(config, type), 'body'), type).toMatchObject({ widget: 'text', default: body });
       const collection = collectionOf(config, type);
       for (const key of ['id', 'title', 'department', 'owner']) expect(fieldOf(collection, key).default, `${type}.${key}`).toBeUndefined();
       expect(fieldOf(collection, 'reviewed').default, type).toBe('{{now}}');

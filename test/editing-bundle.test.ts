@@ -19,11 +19,10 @@ const KNOWN_HOSTS: Record<string, string> = {
   'raw.githubusercontent.com': 'ajv schema id ($data)',
   'stellenwissen.invalid': 'our schema ids',
   'www.ibm.com': 'DTD name (parse5)',
-  'html.spec.whatwg.org': 'spec link of parse5’s error codes',
   localhost: 'placeholder address of a polyfill',
   // Links in error messages and warnings of libraries (text, never fetched).
   'react-dnd.github.io': 'error text', 'react.dev': 'error text', 'reactjs.org': 'error text', 'fb.me': 'error text',
-  'redux.js.org': 'error text', 'git.io': 'error text', 'bit.ly': 'error text (immer)', 'goo.gl': 'error text',
+  'redux.js.org': 'error text', 'bit.ly': 'error text (immer)', 'goo.gl': 'error text',
   'npms.io': 'error text (lodash)', 'mozilla.github.io': 'error text (localForage)', 'dev.apollodata.com': 'error text (apollo)',
   'www.decapcms.org': 'link in Decap’s texts', 'github.com': 'links in Decap’s texts',
   // Defaults of Decap's backends; the generated config always sets base_url and api_root.

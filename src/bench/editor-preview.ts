@@ -10,6 +10,9 @@ import type { Wiki } from '../core/wiki';
 import { createPreviewData } from '../editing/preview-data';
 
 export const GOAL_PREVIEW_DATA_GZIP_BYTES = 300 * 1024;
+
+/** The article's text in Decap's form: the text area of the `body` field (its wrapper carries Decap's field name „text field“). */
+export const BODY_TEXT_AREA = '[aria-label="text field"] textarea';
 export const GOAL_KEYSTROKE_TO_FINDINGS_MS = 300;
 
 export interface PreviewDataSize {
@@ -29,7 +32,7 @@ export function previewDataSize(wiki: Wiki, baseUrl = '/'): PreviewDataSize {
  */
 export async function keystrokeToFindings(page: Page, keys: string[]): Promise<number[]> {
   const marker = page.frameLocator('#preview-pane').locator('[data-findings-updated]');
-  await page.locator('[data-slate-editor="true"]').first().click();
+  await page.locator(BODY_TEXT_AREA).click();
   await page.keyboard.press('Control+End');
   const times: number[] = [];
   for (const key of keys) {

@@ -30,10 +30,6 @@ declare module 'decap-cms-widget-list/dist/esm/schema' {
   const schema: object;
   export default schema;
 }
-declare module 'decap-cms-widget-markdown/dist/esm/schema' {
-  const schema: object;
-  export default schema;
-}
 declare module 'decap-cms-widget-number/dist/esm/schema' {
   const schema: object;
   export default schema;

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_TEXT_AREA } from '../../src/bench/editor-preview';
 import { contrastRatio, MIN_CONTRAST } from '../../src/core/colours';
 import { PALETTE_USES, recoloured } from '../../src/editing/client/accessibility-style';
 import { expectNoAxeViolations } from './axe';
@@ -33,7 +34,7 @@ const newPage = () => watchedPage(browser);
 /** Opens an entry form and waits until its fields and its preview are there. */
 async function openEntry(page: Page, route: string): Promise<void> {
   await openEditor(page, site, route);
-  await page.locator('[data-slate-editor][role="textbox"]').first().waitFor();
+  await page.locator(BODY_TEXT_AREA).waitFor();
   await (await previewFrame(page)).locator('.stellenwissen-findings').waitFor();
 }
 
@@ -130,7 +131,7 @@ describe('the editor /admin/ meets WCAG 2.1 AA (axe)', () => {
     await search.page.close();
   });
 
-  it('the form of an existing post and of an existing process (Markdown mode)', async () => {
+  it('the form of an existing post and of an existing process', async () => {
     for (const [route, label] of [[POST, 'Formular Stelle'], [PROCESS, 'Formular Prozess']] as const) {
       const { page } = await newPage();
       await openEntry(page, route);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import type { Frame, Page } from 'playwright-core';
+import { BODY_TEXT_AREA } from '../../src/bench/editor-preview';
 import { readWikiConfig, type WikiConfig } from '../../src/core/config';
 import { loadWiki } from '../../src/core/load/load-wiki';
 import { useWikiExtensions } from '../../src/core/schema/extensions';
@@ -106,9 +107,9 @@ export async function publish(page: Page): Promise<void> {
   await toast.waitFor({ state: 'detached' });
 }
 
-/** Replaces the text of the Markdown field (raw mode: a plain-text editor, no textarea). */
+/** Replaces the article's Markdown text in the form. */
 export async function replaceMarkdown(page: Page, text: string): Promise<void> {
-  const editor = page.locator('[aria-label="markdown field"] [contenteditable="true"]');
+  const editor = page.locator(BODY_TEXT_AREA);
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(text);

@@ -12,8 +12,8 @@ import { recolour } from './accessibility-style';
 /**
  * Texts of Decap's English locale that decap-cms-locales' German one lacks; without them a
  * German page reads out English names („List view option“, „Set reviewed to now“ …). Left
- * out: `editor.editorControl.field.widgetLabel` („markdown field“, on a plain div that
- * assistive technology does not read; tests select the Markdown field by it).
+ * out: `editor.editorControl.field.widgetLabel` („text field“, on a plain div that
+ * assistive technology does not read; tests select the article's text field by it).
  */
 const MISSING_GERMAN = {
   collection: {
@@ -38,10 +38,6 @@ const MISSING_GERMAN = {
       shortcut: 'Tipp: Mit Strg+Eingabe fügen Sie die Notiz schnell hinzu.',
     },
     editorWidgets: {
-      markdown: {
-        strikethrough: 'Durchgestrichen',
-        toggleMode: { rich: 'Zum Rich-Text-Modus wechseln', markdown: 'Zum Markdown-Modus wechseln' },
-      },
       image: { chooseMultiple: 'Bilder wählen', addMore: 'Weitere Bilder hinzufügen', removeAll: 'Alle Bilder entfernen' },
       file: { chooseMultiple: 'Dateien wählen', addMore: 'Weitere Dateien hinzufügen', removeAll: 'Alle Dateien entfernen' },
       datetime: { setToNow: '%{fieldLabel} auf jetzt setzen' },
@@ -86,12 +82,6 @@ export function withGermanAccessibleTexts<T extends object>(locale: T): T {
 /** What a screen reader says about a list entry's drag handle. */
 const DRAG_HINT = 'Mit der Maus an eine andere Stelle der Liste ziehen. Mit der Tastatur: Einträge entfernen und in der gewünschten Reihenfolge neu hinzufügen.';
 
-let ids = 0;
-function idOf(element: Element): string {
-  if (element.id === '') element.id = `stellenwissen-a11y-${++ids}`;
-  return element.id;
-}
-
 /** The label of the form field `element` belongs to: the nearest label around it. */
 function fieldLabel(element: Element): HTMLLabelElement | undefined {
   for (let node = element.parentElement; node; node = node.parentElement) {
@@ -113,22 +103,6 @@ const each = (root: ParentNode, selector: string, repair: (element: Element) => 
 const REPAIRS: Array<(root: ParentNode) => void> = [
   // frame-title: Decap's preview iframe has no title (the frame's own document title is not its name).
   (root) => each(root, 'iframe#preview-pane:not([title])', (frame) => frame.setAttribute('title', 'Vorschau und Hinweise vor dem Speichern')),
-  // aria-input-field-name: the Markdown field (Slate, raw and rich text) is a role=textbox without
-  // a name; its field's label names it.
-  (root) =>
-    each(root, '[data-slate-editor][role="textbox"]:not([aria-labelledby]):not([aria-label])', (box) => {
-      const label = fieldLabel(box);
-      if (label) box.setAttribute('aria-labelledby', idOf(label));
-    }),
-  // aria-required-attr: Decap's switch (Rich Text | Markdown) drops aria-checked when off.
-  (root) => each(root, '[role="switch"]:not([aria-checked])', (toggle) => toggle.setAttribute('aria-checked', 'false')),
-  // button-name: … and has no name (3.16 does not pass its aria-label on); the label beside its
-  // on side („Markdown“) names it, as checked = Markdown mode.
-  (root) =>
-    each(root, 'button[role="switch"]:not([aria-label]):not([aria-labelledby])', (toggle) => {
-      const on = toggle.nextElementSibling;
-      if (on && text(on) !== '') toggle.setAttribute('aria-labelledby', idOf(on));
-    }),
   // button-name: the icon buttons on top of each list entry (collapse first, remove last);
   // aria-command-name: the entry's drag handle (dnd-kit, role=button).
   (root) => each(root, '[class*="-StyledListItemTopBar"] > button:first-child', (button) => nameIfUnnamed(button, 'Eintrag auf- oder zuklappen')),
@@ -165,8 +139,8 @@ const REPAIRS: Array<(root: ParentNode) => void> = [
   // aria-required-children, aria-required-parent, list: Decap's menus („Sortieren nach“,
   // „Veröffentlichen“) put a <ul> between role=menu and its role=menuitem entries.
   (root) => each(root, '[role="menu"] > ul:not([role])', (list) => list.setAttribute('role', 'none')),
-  // nested-interactive: the rich-text toolbar's menus (react-aria-menubutton, role=button) wrap a
-  // second button; the inner one leaves the focus order and hit testing (inert, clicks reach the
+  // nested-interactive: Decap's menu buttons (its Dropdown, react-aria-menubutton, role=button)
+  // may wrap a second button; the inner one leaves the focus order and hit testing (inert, clicks reach the
   // menu button) and lends its title as the menu button's name.
   (root) =>
     each(root, '[role="button"][aria-haspopup] button:not([inert])', (inner) => {
