@@ -35,6 +35,14 @@ describe('npm run audit', () => {
     expect(statSync(register).mtimeMs).toBe(before);
   });
 
+  it('--sort risk puts the highest knowledge-loss risk first; JSON carries it per row', () => {
+    const register = registerFile();
+    const byDeparture = JSON.parse(audit(['--register', register, ...BASE, '--format', 'json']).stdout);
+    const byRisk = JSON.parse(audit(['--register', register, ...BASE, '--format', 'json', '--sort', 'risk']).stdout);
+    expect(byDeparture.flagged.map((f: { post: string }) => f.post)).toEqual(['stelle-1-002', 'stelle-1-001']);
+    expect(byRisk.flagged.map((f: { post: string; risk: { score: number; level: string } }) => [f.post, f.risk.score, f.risk.level])).toEqual([['stelle-1-001', 20, 'high'], ['stelle-1-002', 15, 'medium']]);
+  });
+
   it('exits 0 when nothing is flagged', () => {
     const { code, stdout } = audit(['--register', registerFile('post,departure,reason\nstelle-1-002,2029-01-01,retirement\n'), ...BASE, '--format', 'json']);
     expect(code).toBe(0);
@@ -69,6 +77,7 @@ describe('npm run audit', () => {
     [['--horizon', 'zwölf'], /--horizon erwartet eine ganze Zahl von 0 bis 600; erhalten: „zwölf“/],
     [['--lead', '-1'], /--lead erwartet eine ganze Zahl/],
     [['--format', 'pdf'], /--format erwartet table oder csv oder json oder md oder html/],
+    [['--sort', 'name'], /--sort erwartet departure oder risk; erhalten: „name“/],
     [['--today', '31.12.2026'], /--today erwartet ein Datum im Format JJJJ-MM-TT/],
   ])('usage error %j: one German line, exit 2, no stack trace', (args, message) => {
     const needsRegister = !args.includes('--register');

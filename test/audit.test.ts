@@ -7,20 +7,21 @@ import { formatAuditJson } from '../src/hr/format/json';
 import { formatAuditMarkdown } from '../src/hr/format/md';
 import { formatAuditTable } from '../src/hr/format/table';
 import { loadWiki } from '../src/core/load/load-wiki';
-import { monthsBetween, runAudit, withinMonths, type AuditResult } from '../src/hr/audit';
+import { monthsBetween, runAudit, withinMonths, type AuditResult, type AuditSort } from '../src/hr/audit';
+import { attritionRisk, knowledgeLossRisk, positionRisk, riskLevel } from '../src/hr/risk';
 import { parseRegister, type RegisterEncoding } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 
-function audit(register: string, options: { today?: string; horizon?: number; lead?: number; encoding?: RegisterEncoding } = {}): AuditResult {
-  const root = overlayWiki({});
+function audit(register: string, options: { today?: string; horizon?: number; lead?: number; encoding?: RegisterEncoding; sort?: AuditSort; files?: Record<string, string> } = {}): AuditResult {
+  const root = overlayWiki(options.files ?? {});
   const wiki = loadWiki(root, root);
   const today = d(options.today ?? '2026-11-28');
   const parsed = parseRegister(register);
   expect(parsed.problems).toEqual([]);
-  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6, encoding: options.encoding ?? 'utf-8' });
+  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6, encoding: options.encoding ?? 'utf-8', sort: options.sort });
 }
 
 const REGISTER = [
@@ -87,7 +88,9 @@ describe('audit', () => {
     expect(json.today).toBe('2026-11-28');
     expect(json.flagged[0]).toEqual({
       post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', departure_source: 'register', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
+      risk: { attrition: 5, position: 3, score: 15, level: 'medium' },
     });
+    expect(Object.keys(json.flagged[0].risk)).toEqual(['attrition', 'position', 'score', 'level']);
     expect(json.summary.register).toEqual({ encoding: 'utf-8' });
   });
 
@@ -95,7 +98,8 @@ describe('audit', () => {
     const csv = formatAuditCsv(audit(REGISTER));
     expect(csv.startsWith('\uFEFFAustrittsdatum;Austritt laut;Monate bis Austritt;Stelle;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('15.12.2026;Register;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
+    expect(lines[0]).toContain(';Abdeckung (%);Risiko Austritt (1–5);Risiko Stelle (1–5);Risikowert (1–25);Risiko;Fehlende Prüfungen;');
+    expect(lines[1]).toBe('15.12.2026;Register;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;5;3;15;mittel;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
     expect(lines.slice(4)).toEqual(['', 'Register gelesen als UTF-8.', '']); // after 3 rows: a gap, the encoding, the final CRLF
   });
 
@@ -106,8 +110,8 @@ describe('audit', () => {
 
   it('writes a Markdown table', () => {
     const md = formatAuditMarkdown(audit(REGISTER));
-    expect(md).toContain('| Austritt | Monate | Stelle | Bezeichnung | Fachbereich | Stelleninhaber | Grund | Abdeckung | Es fehlt |');
-    expect(md).toContain('| 01.06.2027 | 6 | `stelle-1-009` | (nicht im Wiki) |  | Probe, Eva | Kündigung | 0 % | Kein Stellenprofil im Wiki |');
+    expect(md).toContain('| Austritt | Monate | Stelle | Bezeichnung | Fachbereich | Stelleninhaber | Grund | Abdeckung | Risiko | Es fehlt |');
+    expect(md).toContain('| 01.06.2027 | 6 | `stelle-1-009` | (nicht im Wiki) |  | Probe, Eva | Kündigung | 0 % | hoch (25 = 5 × 5) | Kein Stellenprofil im Wiki |');
   });
 
   it('writes a plain table without colour codes unless asked', () => {
@@ -162,5 +166,69 @@ describe('audit', () => {
     expect(md).toContain('\n\\* Kein Austrittsdatum im Register');
     expect(formatAuditHtml(result)).toContain('<small>bereits ausgeschieden · Regelaltersgrenze</small>');
     expect(formatAuditTable(audit(REGISTER))).not.toContain('Regelaltersgrenze');
+  });
+});
+
+describe('knowledge-loss risk (contract §7)', () => {
+  it('attrition: 5 up to 12 months left (or past), 4 up to 24, 3 up to 36, 2 up to 48, else 1', () => {
+    const bands: Array<[number, number]> = [[-30, 5], [-1, 5], [0, 5], [12, 5], [13, 4], [24, 4], [25, 3], [36, 3], [37, 2], [48, 2], [49, 1], [120, 1]];
+    for (const [months, attrition] of bands) expect(attritionRisk(months), `${months} Monate`).toBe(attrition);
+  });
+
+  it('position: criticality (high 3, medium 2, low 1, none 3) plus the gap (< 50 → 2, < 100 → 1), at most 5', () => {
+    const cases: Array<[string | undefined, number, number]> = [
+      ['high', 0, 5], ['high', 49, 5], ['high', 50, 4], ['high', 99, 4], ['high', 100, 3],
+      ['medium', 49, 4], ['medium', 50, 3], ['medium', 99, 3], ['medium', 100, 2],
+      ['low', 0, 3], ['low', 50, 2], ['low', 100, 1],
+      [undefined, 0, 5], [undefined, 50, 4], [undefined, 100, 3],
+    ];
+    for (const [criticality, coverage, position] of cases) expect(positionRisk(criticality, coverage), `${criticality} ${coverage} %`).toBe(position);
+  });
+
+  it('level: high from 16, medium 9–15, low up to 8', () => {
+    expect([1, 8, 9, 15, 16, 25].map(riskLevel)).toEqual(['low', 'low', 'medium', 'medium', 'high', 'high']);
+    expect(knowledgeLossRisk(13, 'medium', 80)).toEqual({ attrition: 4, position: 3, score: 12, level: 'medium' });
+    expect(knowledgeLossRisk(40, 'low', 100)).toEqual({ attrition: 2, position: 1, score: 2, level: 'low' });
+    expect(knowledgeLossRisk(24, 'high', 50)).toEqual({ attrition: 4, position: 4, score: 16, level: 'high' });
+  });
+
+  it('each flagged row carries its risk, computed by hand from months left, criticality and coverage', () => {
+    const result = audit(REGISTER);
+    expect(result.flagged.map((f) => [f.post, f.risk])).toEqual([
+      ['stelle-1-002', { attrition: 5, position: 3, score: 15, level: 'medium' }], // 0 months; medium 2 + 83 % → 1
+      ['stelle-1-001', { attrition: 5, position: 4, score: 20, level: 'high' }], // 4 months; high 3 + 66 % → 1
+      ['stelle-1-009', { attrition: 5, position: 5, score: 25, level: 'high' }], // 6 months; not in the wiki 3 + 0 % → 2
+    ]);
+  });
+
+  it('takes the criticality only from a valid post article', () => {
+    const register = 'post;departure;reason\nstelle-1-001;2029-06-01;retirement\n';
+    const low = audit(register, { horizon: 36, files: { 'fb1/stelle-1-001.md': 'REPLACE:criticality: high=>criticality: low' } });
+    expect(low.flagged[0]!.risk).toEqual({ attrition: 3, position: 2, score: 6, level: 'low' }); // 30 months; low 1 + 66 % → 1
+    const broken = audit(register, { horizon: 36, files: { 'fb1/stelle-1-001.md': 'REPLACE:criticality: high=>criticality: low\nwrong: [' } });
+    expect(broken.flagged[0]!.missing).toContain('profile');
+    expect(broken.flagged[0]!.risk).toEqual({ attrition: 3, position: 5, score: 15, level: 'medium' }); // as if high: 3 + 0 % → 2
+  });
+
+  it('--sort risk: highest score first, equal scores by departure', () => {
+    const register = [
+      'post;departure;reason',
+      'stelle-1-001;2028-06-01;other', // 18 months → 4; high 3 + 80 % (no handover due yet) → 1 = 4 → 16
+      'stelle-1-001;2027-01-31;other', // 2 months → 5; high 3 + 66 % → 1 = 4 → 20
+      'stelle-1-009;2027-06-01;other', // 6 months → 5; not in the wiki 3 + 0 % → 2 = 5 → 25
+      'stelle-1-008;2027-02-01;other', // not in the wiki either → 25, earlier
+    ].join('\n');
+    expect(audit(register).flagged.map((f) => [f.post, f.departure])).toEqual([['stelle-1-001', '2027-01-31'], ['stelle-1-008', '2027-02-01'], ['stelle-1-009', '2027-06-01'], ['stelle-1-001', '2028-06-01']]);
+    expect(audit(register, { sort: 'risk' }).flagged.map((f) => [f.post, f.risk.score, f.coverage])).toEqual([['stelle-1-008', 25, 0], ['stelle-1-009', 25, 0], ['stelle-1-001', 20, 66], ['stelle-1-001', 16, 80]]);
+  });
+
+  it('shows the level in German with its figures in table, Markdown and HTML', () => {
+    const result = audit(REGISTER);
+    expect(formatAuditMarkdown(result)).toContain('| hoch (20 = 5 × 4) |');
+    expect(formatAuditHtml(result)).toContain('<td>mittel (15 = 5 × 3)</td>');
+    const table = formatAuditTable(result);
+    expect(table).toContain('Risiko');
+    expect(table).toContain('hoch');
+    expect(table).toContain('25 = 5×5');
   });
 });

@@ -1,6 +1,11 @@
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
 import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from '../coverage/coverage';
 import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
+import { knowledgeLossRisk, type Risk } from './risk';
+
+/** Orders of the flagged rows (`--sort`, contract §7): by departure, or by risk score (highest first, then departure). */
+export const AUDIT_SORTS = ['departure', 'risk'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
 
 export interface AuditOptions {
   today: CalendarDate;
@@ -10,6 +15,8 @@ export interface AuditOptions {
   lead: number;
   /** How the register file was decoded (the reports name it). */
   encoding: RegisterEncoding;
+  /** Order of the flagged rows (default departure). */
+  sort?: AuditSort;
 }
 
 /** One flagged register row: the contract's JSON fields plus what the reports show. */
@@ -23,6 +30,7 @@ export interface FlaggedRow {
   months_left: number;
   coverage: number;
   missing: CheckId[];
+  risk: Risk;
   /** Not part of the JSON contract: for the human-readable reports. */
   detail: { line: number; inWiki: boolean; coverage: PostCoverage };
 }
@@ -74,19 +82,24 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
     const coverage = computeCoverage(index, row.post, { today, departure: row.departure, lead });
     considered.push({ departure: formatIsoDate(row.departure), coverage: coverage.coverage, flagged: coverage.missing.length > 0 });
     if (coverage.missing.length === 0) continue;
+    const monthsLeft = monthsBetween(today, row.departure);
+    // A post article with broken front matter says nothing reliable about its criticality.
+    const criticality = coverage.checks.profile === 'pass' ? coverage.criticality : undefined;
     flagged.push({
       post: row.post,
       holder: row.holder,
       departure: formatIsoDate(row.departure),
       departure_source: row.departureSource,
       reason: row.reason,
-      months_left: monthsBetween(today, row.departure),
+      months_left: monthsLeft,
       coverage: coverage.coverage,
       missing: coverage.missing,
+      risk: knowledgeLossRisk(monthsLeft, criticality, coverage.coverage),
       detail: { line: row.line, inWiki: coverage.article !== undefined, coverage },
     });
   }
-  flagged.sort((a, b) => (a.departure < b.departure ? -1 : a.departure > b.departure ? 1 : a.post.localeCompare(b.post)));
+  const byDeparture = (a: FlaggedRow, b: FlaggedRow) => (a.departure < b.departure ? -1 : a.departure > b.departure ? 1 : a.post.localeCompare(b.post));
+  flagged.sort(options.sort === 'risk' ? (a, b) => b.risk.score - a.risk.score || byDeparture(a, b) : byDeparture);
   const missing_by_check = Object.fromEntries(CHECK_IDS.map((c) => [c, flagged.filter((f) => f.missing.includes(c)).length])) as Record<CheckId, number>;
   return {
     today: formatIsoDate(today),

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../audit';
-import { DEPARTURE_SOURCE_LABELS, encodingLine, rowCells } from './rows';
+import { DEPARTURE_SOURCE_LABELS, encodingLine, RISK_COLUMNS, rowCells } from './rows';
+import { RISK_LEVEL_LABELS } from '../risk';
 import { excelText, toExcelCsv } from '../../core/excel-csv';
 import { FIELD_TITLES } from '../../core/schema/labels';
 import { REGISTER_TITLES } from '../register';
@@ -11,11 +12,15 @@ import { REGISTER_TITLES } from '../register';
 export function formatAuditCsv(result: AuditResult): string {
   const header = [
     REGISTER_TITLES.departure, 'Austritt laut', 'Monate bis Austritt', REGISTER_TITLES.post, 'Bezeichnung', FIELD_TITLES.department,
-    REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung (%)', 'Fehlende Prüfungen', 'Was fehlt',
+    REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung (%)', ...RISK_COLUMNS, 'Fehlende Prüfungen', 'Was fehlt',
   ];
   const rows = result.flagged.map((row) => {
     const c = rowCells(row);
-    return [c.departure, DEPARTURE_SOURCE_LABELS[row.departure_source], c.months, c.post, c.title, c.department, c.holder, c.reason, String(row.coverage), c.missing, c.details.join(' | ')];
+    const { attrition, position, score, level } = row.risk;
+    return [
+      c.departure, DEPARTURE_SOURCE_LABELS[row.departure_source], c.months, c.post, c.title, c.department, c.holder, c.reason, String(row.coverage),
+      String(attrition), String(position), String(score), RISK_LEVEL_LABELS[level], c.missing, c.details.join(' | '),
+    ];
   });
   return toExcelCsv([header, ...rows, [], [encodingLine(result)]].map((r) => r.map(excelText)));
 }

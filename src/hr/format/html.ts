@@ -103,6 +103,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
 <td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td>
 <td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td>
 <td><div class="bar"><span style="width:${row.coverage}%;background:${colour}"></span></div>${row.coverage} %</td>
+<td>${escapeHtml(c.risk)}</td>
 <td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td>
 </tr>`;
   }).join('\n');
@@ -141,7 +142,7 @@ ${timeline(result)}
 <p class="legend">${swatch('low')}Abdeckung unter 50 % (schraffiert)${swatch('mid')}50–99 % (gepunktet)${swatch('full')}abgesichert (voll)</p>
 <h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
 ${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
-<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Was fehlt</th></tr></thead>
+<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -16,7 +16,7 @@ export function formatAuditMarkdown(result: AuditResult): string {
   for (const row of result.flagged) {
     const c = rowCells(row);
     const missing = c.details.length > 0 ? c.details.join('<br>') : c.missing;
-    lines.push(`| ${[`${c.departure}${c.departureNote ? ` ${RETIREMENT_MARK}` : ''}`, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, missing].map(cell).join(' | ')} |`);
+    lines.push(`| ${[`${c.departure}${c.departureNote ? ` ${RETIREMENT_MARK}` : ''}`, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, c.risk, missing].map(cell).join(' | ')} |`);
   }
   if (hasComputedDepartures(result)) lines.push('', `\\${RETIREMENT_NOTE}`);
   return `${lines.join('\n')}\n`;

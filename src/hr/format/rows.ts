@@ -4,11 +4,18 @@ import { REASON_LABELS, REGISTER_TITLES, type DepartureSource, type RegisterEnco
 import { FIELD_TITLES } from '../../core/schema/labels';
 import { germanDate } from '../../core/german';
 import { gapText, MISSING_LABELS } from '../../coverage/texts';
+import { RISK_LEVEL_LABELS, type Risk } from '../risk';
 
 /** The human-readable columns shared by table, CSV and Markdown. */
 export const AUDIT_COLUMNS = [
-  'Austritt', 'Monate', REGISTER_TITLES.post, 'Bezeichnung', FIELD_TITLES.department, REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung', 'Es fehlt',
+  'Austritt', 'Monate', REGISTER_TITLES.post, 'Bezeichnung', FIELD_TITLES.department, REGISTER_TITLES.holder, REGISTER_TITLES.reason, 'Abdeckung', 'Risiko', 'Es fehlt',
 ] as const;
+
+/** The three figures of the risk (contract §7) as the CSV's column titles. */
+export const RISK_COLUMNS = ['Risiko Austritt (1–5)', 'Risiko Stelle (1–5)', 'Risikowert (1–25)', 'Risiko'] as const;
+
+/** „hoch (20 = 5 × 4)“: level, score and its two factors (attrition × position). */
+export const riskText = (risk: Risk) => `${RISK_LEVEL_LABELS[risk.level]} (${risk.score} = ${risk.attrition} × ${risk.position})`;
 
 export const ENCODING_LABELS: Record<RegisterEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' };
 
@@ -33,6 +40,7 @@ export interface AuditRowCells {
   holder: string;
   reason: string;
   coverage: string;
+  risk: string;
   missing: string;
   details: string[];
 }
@@ -49,6 +57,7 @@ export function rowCells(row: FlaggedRow): AuditRowCells {
     holder: row.holder,
     reason: REASON_LABELS[row.reason],
     coverage: `${row.coverage} %`,
+    risk: riskText(row.risk),
     missing: row.missing.map((c) => MISSING_LABELS[c]).join(', '),
     details: coverage.gaps.map(gapText),
   };
