@@ -9,6 +9,7 @@ import { startEditSession } from '../src/editing/edit-session';
 import { EDITOR_PARAM as SERVER_PARAM } from '../src/editing/conflict-guard';
 import { EDITOR_PARAM as CLIENT_PARAM, withEditorId } from '../src/editing/client/conflict';
 import { EDIT_API_ENV, editApiFromEnv } from '../src/editing/local-backend';
+import { signInLocally } from '../src/editing/client/local-sign-in';
 import { freePort, MINI_WIKI, ROOT, tempDir } from './helpers';
 
 const ARTICLE = 'docs/fb1/stelle-1-001.md';
@@ -259,6 +260,23 @@ describe('npm run edit: the editor configuration', () => {
     expect(local.backend.proxy_url).toBe('http://127.0.0.1:8081/api/v1');
     const gitlab = { backend: { name: 'gitlab', repo: 'wissen/wiki' } };
     expect(withEditorId(gitlab)).toBe(gitlab);
+  });
+
+  it('starts signed in with the local API only (it has no accounts); a Git server keeps its login', () => {
+    const storage = () => {
+      const items = new Map<string, string>();
+      return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items } as unknown as Storage & { items: Map<string, string> };
+    };
+    const local = storage();
+    signInLocally({ backend: { name: 'proxy' } }, local);
+    expect(JSON.parse(local.items.get('decap-cms-user')!)).toEqual({ backendName: 'proxy' });
+    const remembered = storage();
+    remembered.setItem('decap-cms-user', JSON.stringify({ backendName: 'proxy', name: 'x' }));
+    signInLocally({ backend: { name: 'proxy' } }, remembered);
+    expect(JSON.parse(remembered.items.get('decap-cms-user')!)).toEqual({ backendName: 'proxy', name: 'x' });
+    const gitlab = storage();
+    signInLocally({ backend: { name: 'gitlab' } }, gitlab);
+    expect(gitlab.items.size).toBe(0);
   });
 
   it('takes the API address from the environment only when it points at 127.0.0.1', () => {

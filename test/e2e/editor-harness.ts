@@ -65,12 +65,11 @@ export async function startEditorSite(): Promise<EditorSite> {
   };
 }
 
-/** Opens /admin/ (a route after `#`) and passes the local backend's login button. */
+/** Opens /admin/ (a route after `#`); with the local backend it starts signed in (client/local-sign-in.ts). */
 export async function openEditor(page: Page, site: EditorSite, route = ''): Promise<void> {
   await page.goto(`${site.adminUrl}${route === '' ? '' : `#${route}`}`);
-  const login = page.getByRole('button', { name: 'Anmelden' });
-  await login.click();
-  await login.waitFor({ state: 'detached' });
+  // Decap's top bar (with the account menu) is there once it runs signed in.
+  await page.getByRole('button', { name: 'Konto-Menü' }).waitFor();
 }
 
 /** The preview frame of the open entry. */

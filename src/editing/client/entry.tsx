@@ -5,6 +5,7 @@ import { ENTRY_FORMAT, EntryFormat } from '../front-matter-format';
 import type { PreviewData } from '../preview-data';
 import { installAccessibility, withGermanAccessibleTexts } from './accessibility';
 import { withEditorId } from './conflict';
+import { signInLocally } from './local-sign-in';
 import './preview.css';
 import { primaryColourCss } from '../../site/primary-colour';
 import { createPreviewTemplate } from './preview';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
   CMS.registerPreviewStyle(STYLESHEET);
   CMS.registerPreviewStyle(primaryColourCss(data.primaryColor), { raw: true });
   installAccessibility();
+  signInLocally(config);
   CMS.init({ config: withEditorId(config) });
 }
 
