@@ -11,7 +11,9 @@ import { monthsBetween, runAudit, withinMonths, type AuditResult, type AuditSort
 import { attritionRisk, knowledgeLossRisk, positionRisk, riskLevel } from '../src/hr/risk';
 import { parseRegister, type RegisterEncoding } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';
-import { overlayWiki } from './helpers';
+import { MINI_WIKI, overlayWiki } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 
@@ -84,7 +86,7 @@ describe('audit', () => {
 
   it('prints JSON in exactly the contract shape', () => {
     const json = JSON.parse(formatAuditJson(audit(REGISTER)));
-    expect(Object.keys(json)).toEqual(['today', 'horizon', 'lead', 'flagged', 'summary']);
+    expect(Object.keys(json)).toEqual(['today', 'horizon', 'lead', 'flagged', 'summary', 'forecast']);
     expect(json.today).toBe('2026-11-28');
     expect(json.flagged[0]).toEqual({
       post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', departure_source: 'register', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
@@ -100,7 +102,9 @@ describe('audit', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toContain(';Abdeckung (%);Risiko Austritt (1–5);Risiko Stelle (1–5);Risikowert (1–25);Risiko;Fehlende Prüfungen;');
     expect(lines[1]).toBe('15.12.2026;Register;0;stelle-1-002;Sachbearbeitung Anträge;fb1;Muster, Jens;Ruhestand;83;5;3;15;mittel;Übergabe offen;Übergabe nicht abgeschlossen (1 Punkt offen) — Austritt in 2 Wochen');
-    expect(lines.slice(4)).toEqual(['', 'Register gelesen als UTF-8.', '']); // after 3 rows: a gap, the encoding, the final CRLF
+    // After 3 rows: a gap, the encoding, a gap, the forecast, the final CRLF.
+    expect(lines.slice(4, 8)).toEqual(['', 'Register gelesen als UTF-8.', '', 'Austritte der nächsten 10 Jahre (2026–2035)']);
+    expect(lines.at(-1)).toBe('');
   });
 
   it('keeps a formula-like holder from running in Excel', () => {
@@ -230,5 +234,57 @@ describe('knowledge-loss risk (contract §7)', () => {
     expect(table).toContain('Risiko');
     expect(table).toContain('hoch');
     expect(table).toContain('25 = 5×5');
+  });
+});
+
+describe('ten-year departures forecast (contract §7)', () => {
+  const register = [
+    'post;departure;reason',
+    'stelle-1-002;30.06.2025;other', // before the audit year: not counted
+    'stelle-1-002;15.12.2026;retirement', // fb1, handover incomplete → not secured
+    'stelle-0-001;01.01.2027;other', // readable article naming fb0 (a department the wiki lacks) → not secured
+    'stelle-1-001;31.03.2027;other', // fb1, no process → not secured
+    'stelle-1-009;01.06.2027;other', // no article → department null, not secured
+    'stelle-1-002;01.12.2028;retirement', // beyond the horizon; no handover due yet → secured
+    'stelle-1-002;01.12.2028;retirement', // the same again: counted twice
+    'stelle-1-001;31.12.2035;other', // the tenth year
+    'stelle-1-001;01.01.2036;other', // the eleventh: not counted
+  ].join('\n');
+  const elsewhere = readFileSync(join(MINI_WIKI, 'fb1/stelle-1-002.md'), 'utf8')
+    .replace('id: stelle-1-002', 'id: stelle-0-001').replace('department: fb1', 'department: fb0').replace('owner: stelle-1-002', 'owner: stelle-0-001');
+
+  it('counts every register row per year and department, ten years from the audit year, by year then department (null last)', () => {
+    const result = audit(register, { files: { 'fb1/stelle-0-001.md': elsewhere } });
+    expect(result.forecast).toEqual([
+      { year: 2026, department: 'fb1', departures: 1, not_secured: 1 },
+      { year: 2027, department: 'fb0', departures: 1, not_secured: 1 },
+      { year: 2027, department: 'fb1', departures: 1, not_secured: 1 },
+      { year: 2027, department: null, departures: 1, not_secured: 1 },
+      { year: 2028, department: 'fb1', departures: 2, not_secured: 0 },
+      { year: 2035, department: 'fb1', departures: 1, not_secured: 1 },
+    ]);
+  });
+
+  it('is in every format: JSON `forecast`, a Markdown section, a CSV table below a gap, an HTML chart with its table', () => {
+    const result = audit(register, { files: { 'fb1/stelle-0-001.md': elsewhere } });
+    expect(JSON.parse(formatAuditJson(result)).forecast).toEqual(result.forecast);
+    const md = formatAuditMarkdown(result);
+    expect(md).toContain('### Austritte der nächsten 10 Jahre (2026–2035)\n\n| Jahr | Fachbereich | Austritte | davon nicht abgesichert |');
+    expect(md).toContain('| 2027 | (ohne lesbares Stellenprofil) | 1 | 1 |');
+    const csv = formatAuditCsv(result).slice(1).split('\r\n');
+    const at = csv.indexOf('Austritte der nächsten 10 Jahre (2026–2035)');
+    expect(csv.slice(at - 2, at + 3)).toEqual(['Register gelesen als UTF-8.', '', 'Austritte der nächsten 10 Jahre (2026–2035)', 'Jahr;Fachbereich;Austritte;davon nicht abgesichert', '2026;fb1;1;1']);
+    const html = formatAuditHtml(result);
+    expect(html).toContain('<h2>Austritte der nächsten 10 Jahre (2026–2035)</h2>');
+    expect(html).toMatch(/<svg[^>]+role="img" aria-label="Austritte je Jahr 2026 bis 2035: 7, davon 5 nicht abgesichert; Zahlen in der Tabelle darunter"/);
+    expect(html).toContain('<title>2028: 2 Austritte, davon 0 nicht abgesichert</title>');
+    expect(html).toContain('<tr><td>2027</td><td>fb0</td><td class="num">1</td><td class="num">1</td></tr>');
+  });
+
+  it('says so when the register has no departures in those years', () => {
+    const result = audit('post;departure;reason\nstelle-1-002;2040-01-01;retirement\n');
+    expect(result.forecast).toEqual([]);
+    expect(formatAuditMarkdown(result)).toContain('Keine Austritte im Register für diese Jahre.');
+    expect(formatAuditHtml(result)).toContain('<p>Keine Austritte im Register für diese Jahre.</p>');
   });
 });

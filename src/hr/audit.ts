@@ -1,6 +1,7 @@
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
 import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from '../coverage/coverage';
 import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
+import { departuresForecast, type ForecastInput, type ForecastRow } from './forecast';
 import { knowledgeLossRisk, type Risk } from './risk';
 
 /** Orders of the flagged rows (`--sort`, contract §7): by departure, or by risk score (highest first, then departure). */
@@ -52,6 +53,8 @@ export interface AuditResult {
   lead: number;
   flagged: FlaggedRow[];
   summary: AuditSummary;
+  /** Departures and not secured posts per year and department, ten years ahead (contract §7). */
+  forecast: ForecastRow[];
   /** Every departure within the horizon with its coverage (for the HTML timeline; not in JSON). */
   considered: Array<{ departure: string; coverage: number; flagged: boolean }>;
 }
@@ -78,8 +81,11 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
   const within = rows.filter((row) => withinMonths(row.departure, today, horizon));
   const flagged: FlaggedRow[] = [];
   const considered: AuditResult['considered'] = [];
-  for (const row of within) {
+  const forecastInput: ForecastInput[] = [];
+  for (const row of rows) {
     const coverage = computeCoverage(index, row.post, { today, departure: row.departure, lead });
+    forecastInput.push({ year: row.departure.year, department: coverage.department, secured: coverage.missing.length === 0 });
+    if (!withinMonths(row.departure, today, horizon)) continue;
     considered.push({ departure: formatIsoDate(row.departure), coverage: coverage.coverage, flagged: coverage.missing.length > 0 });
     if (coverage.missing.length === 0) continue;
     const monthsLeft = monthsBetween(today, row.departure);
@@ -107,6 +113,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
     lead,
     flagged,
     considered,
+    forecast: departuresForecast(forecastInput, today.year),
     summary: {
       register_rows: rows.length,
       within_horizon: within.length,

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { DEPARTURE_SOURCE_LABELS, encodingLine, RISK_COLUMNS, rowCells } from './rows';
+import { DEPARTURE_SOURCE_LABELS, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, RISK_COLUMNS, rowCells } from './rows';
 import { RISK_LEVEL_LABELS } from '../risk';
 import { excelText, toExcelCsv } from '../../core/excel-csv';
 import { FIELD_TITLES } from '../../core/schema/labels';
@@ -7,7 +7,8 @@ import { REGISTER_TITLES } from '../register';
 
 /**
  * `--format csv`: opens correctly in German Excel (`;`, UTF-8 BOM, CRLF, German headers, DD.MM.YYYY).
- * After an empty row, one line names the register's encoding (Excel's sort and filter stop at the gap).
+ * After an empty row, one line names the register's encoding (Excel's sort and filter stop at the gap);
+ * after another, the ten-year forecast as a table of its own.
  */
 export function formatAuditCsv(result: AuditResult): string {
   const header = [
@@ -22,5 +23,7 @@ export function formatAuditCsv(result: AuditResult): string {
       String(attrition), String(position), String(score), RISK_LEVEL_LABELS[level], c.missing, c.details.join(' | '),
     ];
   });
-  return toExcelCsv([header, ...rows, [], [encodingLine(result)]].map((r) => r.map(excelText)));
+  // The forecast below its own gap: one file for Excel, and its sort and filter never mix the two tables.
+  const forecast = result.forecast.length === 0 ? [[FORECAST_EMPTY]] : [[...FORECAST_COLUMNS], ...result.forecast.map(forecastCells)];
+  return toExcelCsv([header, ...rows, [], [encodingLine(result)], [], [forecastTitle(result)], ...forecast].map((r) => r.map(excelText)));
 }

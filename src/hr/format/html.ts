@@ -1,7 +1,8 @@
 import type { AuditResult } from '../audit';
 import { CHECK_IDS } from '../../coverage/coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
-import { encodingLine, horizonEnd, rowCells } from './rows';
+import { encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
+import { FORECAST_YEARS } from '../forecast';
 import { germanDate } from '../../core/german';
 import { CHECK_LABELS } from '../../coverage/texts';
 
@@ -25,6 +26,7 @@ type Tone = keyof typeof COLOURS;
 const toneOf = (coverage: number, flagged: boolean): Tone => (!flagged ? 'full' : coverage < 50 ? 'low' : 'mid');
 const colourOf = (coverage: number, flagged: boolean) => COLOURS[toneOf(coverage, flagged)];
 const fillOf = (tone: Tone) => (PATTERNS[tone] ? `url(#muster-${tone})` : COLOURS[tone]);
+/** The patterns, defined once in the document (in the timeline, which every report has; the other charts and the swatches refer to them). */
 const patternDefs = () => `<defs>${(Object.keys(COLOURS) as Tone[]).filter((t) => PATTERNS[t]).map((t) => `<pattern id="muster-${t}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${COLOURS[t]}"/>${PATTERNS[t]}</pattern>`).join('')}</defs>`;
 /** A legend swatch: the tone's colour and pattern (defined once, in the timeline), hidden from screen readers (the text says it). */
 const swatch = (tone: Tone) => `<svg class="swatch" aria-hidden="true" width="14" height="14" viewBox="0 0 14 14"><rect width="14" height="14" fill="${fillOf(tone)}"/></svg>`;
@@ -79,6 +81,52 @@ function timeline(result: AuditResult): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${patternDefs()}${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
+/** Inline SVG: departures per year of the forecast, the not secured part patterned at the bottom of each bar. */
+function forecastChart(result: AuditResult): string {
+  const first = Number(result.today.slice(0, 4));
+  const years = Array.from({ length: FORECAST_YEARS }, (_, i) => first + i);
+  const totals = years.map((year) => {
+    const rows = result.forecast.filter((r) => r.year === year);
+    return { year, departures: rows.reduce((n, r) => n + r.departures, 0), notSecured: rows.reduce((n, r) => n + r.not_secured, 0) };
+  });
+  const max = Math.max(1, ...totals.map((t) => t.departures));
+  const barWidth = 44;
+  const gap = 16;
+  const height = 160;
+  const width = years.length * (barWidth + gap);
+  const scale = (n: number) => (n / max) * height;
+  const bars = totals.map((t, i) => {
+    const x = i * (barWidth + gap);
+    const open = scale(t.notSecured);
+    const secured = scale(t.departures - t.notSecured);
+    const label = `${t.year}: ${t.departures} Austritte, davon ${t.notSecured} nicht abgesichert`;
+    return `<g><title>${escapeHtml(label)}</title>`
+      + `<rect x="${x}" y="${(height - open).toFixed(1)}" width="${barWidth}" height="${open.toFixed(1)}" fill="${fillOf('low')}"/>`
+      + `<rect x="${x}" y="${(height - open - secured).toFixed(1)}" width="${barWidth}" height="${secured.toFixed(1)}" fill="${fillOf('full')}"/>`
+      + `<text x="${x + barWidth / 2}" y="${(height - open - secured - 4).toFixed(1)}" text-anchor="middle" font-size="12">${t.departures}</text>`
+      + `<text x="${x + barWidth / 2}" y="${height + 16}" text-anchor="middle" font-size="12">${t.year}</text></g>`;
+  }).join('');
+  // The table after the chart says the same for screen readers: the chart is one image with a summary.
+  const all = totals.reduce((n, t) => n + t.departures, 0);
+  const open = totals.reduce((n, t) => n + t.notSecured, 0);
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`Austritte je Jahr ${first} bis ${first + FORECAST_YEARS - 1}: ${all}, davon ${open} nicht abgesichert; Zahlen in der Tabelle darunter`)}" width="${width}" height="${height + 40}" viewBox="0 -16 ${width} ${height + 40}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
+}
+
+function forecastSection(result: AuditResult): string {
+  const title = `<h2>${escapeHtml(forecastTitle(result))}</h2>`;
+  if (result.forecast.length === 0) return `${title}\n<p>${escapeHtml(FORECAST_EMPTY)}</p>`;
+  const rows = result.forecast.map((row) => `<tr>${forecastCells(row).map((cell, i) => `<td${i >= 2 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
+  return `${title}
+${forecastChart(result)}
+<p class="legend">${swatch('low')}nicht abgesichert (schraffiert)${swatch('full')}abgesichert (voll) – Stand der Artikel am Stichtag</p>
+<table>
+<thead><tr>${FORECAST_COLUMNS.map((c, i) => `<th${i >= 2 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
 function link(siteUrl: string | undefined, path: string | undefined, text: string): string {
   if (!siteUrl || path === undefined) return escapeHtml(text);
   return `<a href="${escapeHtml(`${siteUrl.replace(/\/$/, '')}/${path}`)}">${escapeHtml(text)}</a>`;
@@ -126,6 +174,7 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
 th{background:#f3f5f7}
 td ul{margin:0;padding-left:1.1rem}
+.num{text-align:right}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
 .bar span{display:block;height:100%}
 .legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}
@@ -149,6 +198,7 @@ ${rows}
 </table>`}
 <h2>Fehlende Prüfungen</h2>
 <ul>${byCheck}</ul>
+${forecastSection(result)}
 <footer>Vertraulich: enthält Personaldaten aus dem Personalregister. Nur für die Personalabteilung und die zuständigen Führungskräfte; nicht im Intranet ablegen. Erstellt mit Stellenwissen.</footer>
 </body>
 </html>

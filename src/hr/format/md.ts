@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { AUDIT_COLUMNS, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
+import { AUDIT_COLUMNS, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -11,7 +11,18 @@ export function formatAuditMarkdown(result: AuditResult): string {
     summaryLine(result),
     '',
   ];
-  if (result.flagged.length === 0) return `${[...lines, 'Keine Stelle auffällig.'].join('\n')}\n`;
+  if (result.flagged.length === 0) lines.push('Keine Stelle auffällig.');
+  else flaggedTable(result, lines);
+  lines.push('', `### ${forecastTitle(result)}`, '');
+  if (result.forecast.length === 0) lines.push(FORECAST_EMPTY);
+  else {
+    lines.push(`| ${FORECAST_COLUMNS.join(' | ')} |`, `| --- | --- | ---: | ---: |`);
+    for (const row of result.forecast) lines.push(`| ${forecastCells(row).map(cell).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function flaggedTable(result: AuditResult, lines: string[]): void {
   lines.push(`| ${AUDIT_COLUMNS.join(' | ')} |`, `|${AUDIT_COLUMNS.map((c) => (c === 'Monate' || c === 'Abdeckung' ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const row of result.flagged) {
     const c = rowCells(row);
@@ -19,5 +30,4 @@ export function formatAuditMarkdown(result: AuditResult): string {
     lines.push(`| ${[`${c.departure}${c.departureNote ? ` ${RETIREMENT_MARK}` : ''}`, c.months, `\`${c.post}\``, c.title, c.department, c.holder, c.reason, c.coverage, c.risk, missing].map(cell).join(' | ')} |`);
   }
   if (hasComputedDepartures(result)) lines.push('', `\\${RETIREMENT_NOTE}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { FIELD_TITLES } from '../../core/schema/labels';
 import { germanDate } from '../../core/german';
 import { gapText, MISSING_LABELS } from '../../coverage/texts';
 import { RISK_LEVEL_LABELS, type Risk } from '../risk';
+import { FORECAST_YEARS, type ForecastRow } from '../forecast';
 
 /** The human-readable columns shared by table, CSV and Markdown. */
 export const AUDIT_COLUMNS = [
@@ -16,6 +17,20 @@ export const RISK_COLUMNS = ['Risiko Austritt (1–5)', 'Risiko Stelle (1–5)',
 
 /** „hoch (20 = 5 × 4)“: level, score and its two factors (attrition × position). */
 export const riskText = (risk: Risk) => `${RISK_LEVEL_LABELS[risk.level]} (${risk.score} = ${risk.attrition} × ${risk.position})`;
+
+/** The ten-year forecast (contract §7) as every report titles and labels it. */
+export const forecastTitle = (result: AuditResult) => `Austritte der nächsten ${FORECAST_YEARS} Jahre (${forecastYears(result).join('–')})`;
+export const FORECAST_COLUMNS = ['Jahr', FIELD_TITLES.department, 'Austritte', 'davon nicht abgesichert'] as const;
+/** A forecast row whose post has no readable article. */
+export const NO_DEPARTMENT = '(ohne lesbares Stellenprofil)';
+export const FORECAST_EMPTY = 'Keine Austritte im Register für diese Jahre.';
+const forecastYears = (result: AuditResult) => {
+  const first = Number(result.today.slice(0, 4));
+  return [first, first + FORECAST_YEARS - 1];
+};
+
+/** A forecast row as text cells: year, department, departures, not secured. */
+export const forecastCells = (row: ForecastRow): string[] => [String(row.year), row.department ?? NO_DEPARTMENT, String(row.departures), String(row.not_secured)];
 
 export const ENCODING_LABELS: Record<RegisterEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' };
 
