@@ -1,6 +1,7 @@
 /**
  * `npm run audit -- --register FILE [--docs DIR] [--today D] [--horizon 24] [--lead 6]
- *                   [--sort departure|risk] [--format table|csv|json|md|html] [--out FILE] [--site-url URL]
+ *                   [--sort departure|risk] [--compare PREVIOUS.json]
+ *                   [--format table|csv|json|md|html] [--out FILE] [--site-url URL]
  *                   [--columns "post=HEADER,departure=HEADER,…"]`
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { buildCoverageIndex } from '../src/coverage/coverage';
 import { AUDIT_FORMATS, formatAudit, type AuditFormat } from '../src/hr/format/index';
 import { decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, type ColumnMapping } from '../src/hr/register';
 import { AUDIT_SORTS, runAudit, type AuditSort } from '../src/hr/audit';
+import { readPreviousAudit } from '../src/hr/compare';
 import { UsageError } from '../src/core/wiki';
 import { validateWiki } from '../src/validate/validate';
 import { writeFileAtomic } from '../src/core/fs-atomic';
@@ -25,6 +27,7 @@ const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregiste
   .addOption(new Option('--horizon <monate>', 'Austritte bis so viele Monate ab heute prüfen (Vorgabe: audit.horizon in stellenwissen.config.yaml, sonst 24)').argParser(wholeNumber('--horizon', 0, 600)))
   .addOption(new Option('--lead <monate>', 'Übergabe ab so vielen Monaten vor dem Austritt verlangen (Vorgabe: audit.lead in stellenwissen.config.yaml, sonst 6)').argParser(wholeNumber('--lead', 0, 600)))
   .addOption(choiceOption('--sort <reihenfolge>', 'Reihenfolge der Zeilen: nach Austritt oder höchstes Risiko zuerst', AUDIT_SORTS, 'departure'))
+  .addOption(new Option('--compare <datei>', 'mit einer früheren Auswertung vergleichen (deren Ausgabe mit --format json)'))
   .addOption(choiceOption('--format <format>', 'Ausgabeformat', AUDIT_FORMATS, 'table'))
   .addOption(new Option('--out <datei>', 'Bericht in diese Datei schreiben (statt auf die Standardausgabe)'))
   .addOption(new Option('--site-url <url>', 'Adresse des Intranet-Wikis für Links im HTML-Bericht'))
@@ -39,8 +42,16 @@ function readRegister(path: string): Buffer {
   }
 }
 
+function readText(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`${flag} ${path}: Datei nicht gefunden oder nicht lesbar.`);
+  }
+}
+
 void runCli(program, async () => {
-  const o = program.opts<{ register: string; docs: string; today?: string; horizon?: number; lead?: number; sort: AuditSort; format: AuditFormat; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
+  const o = program.opts<{ register: string; docs: string; today?: string; horizon?: number; lead?: number; sort: AuditSort; compare?: string; format: AuditFormat; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
   const today = parseToday(o.today);
   const config = readWikiConfig(process.cwd());
   requireCurrentContract(config);
@@ -52,9 +63,10 @@ void runCli(program, async () => {
     process.stderr.write(`audit: ${register.problems.length} unbrauchbare Zeile(n) im Register – kein Bericht geschrieben.\n`);
     return EXIT.usage;
   }
+  const previous = o.compare === undefined ? undefined : readPreviousAudit(readText(o.compare, '--compare'), o.compare);
   const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
   const index = buildCoverageIndex(wiki, validateWiki(wiki, today));
-  const result = runAudit(index, register.rows, { today, horizon: o.horizon ?? defaults.horizon, lead: o.lead ?? defaults.lead, encoding, sort: o.sort });
+  const result = runAudit(index, register.rows, { today, horizon: o.horizon ?? defaults.horizon, lead: o.lead ?? defaults.lead, encoding, sort: o.sort, previous });
   const colour = o.out === undefined && process.stdout.isTTY === true && pc.isColorSupported;
   const output = formatAudit(result, o.format, { siteUrl: o.siteUrl, paint: colour ? pc : undefined, width: process.stdout.columns ?? 120 });
   if (o.out) {

@@ -43,6 +43,21 @@ describe('npm run audit', () => {
     expect(byRisk.flagged.map((f: { post: string; risk: { score: number; level: string } }) => [f.post, f.risk.score, f.risk.level])).toEqual([['stelle-1-001', 20, 'high'], ['stelle-1-002', 15, 'medium']]);
   });
 
+  it('--compare reads an earlier JSON output and reports the changes; anything else is exit 2 in one line', () => {
+    const previous = join(tempDir(), 'vorher.json');
+    const earlier = audit(['--register', registerFile('post;departure;reason\nstelle-1-001;2027-03-31;other\nstelle-1-007;2027-01-01;other\n'), '--docs', MINI_WIKI, '--today', '2026-10-28', '--format', 'json', '--out', previous]);
+    expect(earlier.code).toBe(1);
+    const now = audit(['--register', registerFile(), ...BASE, '--format', 'json', '--compare', previous]);
+    expect(now.code).toBe(1);
+    expect(JSON.parse(now.stdout).changes).toEqual({ new: ['stelle-1-002'], resolved: ['stelle-1-007'], coverage: [] });
+    const wrong = audit(['--register', registerFile(), ...BASE, '--compare', registerFile()]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/^audit: --compare .*register\.csv: kein gültiges JSON – erwartet wird die JSON-Ausgabe einer früheren Auswertung/);
+    expect(audit(['--register', registerFile(), ...BASE, '--compare', '/nicht/da.json']).stderr).toMatch(/--compare \/nicht\/da\.json: Datei nicht gefunden oder nicht lesbar\./);
+  });
+
   it('exits 0 when nothing is flagged', () => {
     const { code, stdout } = audit(['--register', registerFile('post,departure,reason\nstelle-1-002,2029-01-01,retirement\n'), ...BASE, '--format', 'json']);
     expect(code).toBe(0);

@@ -8,6 +8,7 @@ import { formatAuditMarkdown } from '../src/hr/format/md';
 import { formatAuditTable } from '../src/hr/format/table';
 import { loadWiki } from '../src/core/load/load-wiki';
 import { monthsBetween, runAudit, withinMonths, type AuditResult, type AuditSort } from '../src/hr/audit';
+import { compareAudits, readPreviousAudit, type PreviousAudit } from '../src/hr/compare';
 import { attritionRisk, knowledgeLossRisk, positionRisk, riskLevel } from '../src/hr/risk';
 import { parseRegister, type RegisterEncoding } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';
@@ -17,13 +18,13 @@ import { join } from 'node:path';
 
 const d = (iso: string) => parseIsoDate(iso)!;
 
-function audit(register: string, options: { today?: string; horizon?: number; lead?: number; encoding?: RegisterEncoding; sort?: AuditSort; files?: Record<string, string> } = {}): AuditResult {
+function audit(register: string, options: { today?: string; horizon?: number; lead?: number; encoding?: RegisterEncoding; sort?: AuditSort; files?: Record<string, string>; previous?: PreviousAudit } = {}): AuditResult {
   const root = overlayWiki(options.files ?? {});
   const wiki = loadWiki(root, root);
   const today = d(options.today ?? '2026-11-28');
   const parsed = parseRegister(register);
   expect(parsed.problems).toEqual([]);
-  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6, encoding: options.encoding ?? 'utf-8', sort: options.sort });
+  return runAudit(buildCoverageIndex(wiki, validateWiki(wiki, today)), parsed.rows, { today, horizon: options.horizon ?? 24, lead: options.lead ?? 6, encoding: options.encoding ?? 'utf-8', sort: options.sort, previous: options.previous });
 }
 
 const REGISTER = [
@@ -286,5 +287,47 @@ describe('ten-year departures forecast (contract §7)', () => {
     expect(result.forecast).toEqual([]);
     expect(formatAuditMarkdown(result)).toContain('Keine Austritte im Register für diese Jahre.');
     expect(formatAuditHtml(result)).toContain('<p>Keine Austritte im Register für diese Jahre.</p>');
+  });
+});
+
+describe('trend between audits (--compare, contract §7)', () => {
+  const row = (post: string, departure: string, coverage: number) => ({ post, departure, coverage, missing: ['handover'] });
+
+  it('new, resolved and changed coverage, each by post id; a post in several rows counts with its earliest departure', () => {
+    const previous = { today: '2026-10-28', flagged: [row('stelle-2-001', '2027-01-01', 50), row('stelle-1-005', '2027-02-01', 66), row('stelle-3-001', '2027-03-01', 0), row('stelle-2-001', '2026-12-01', 40)] };
+    const current = [row('stelle-2-001', '2026-12-01', 60), row('stelle-3-001', '2027-03-01', 0), row('stelle-1-009', '2027-06-01', 0), row('stelle-1-008', '2027-05-01', 0), row('stelle-2-001', '2027-01-01', 80)];
+    expect(compareAudits(previous, current)).toEqual({
+      new: ['stelle-1-008', 'stelle-1-009'],
+      resolved: ['stelle-1-005'],
+      coverage: [{ post: 'stelle-2-001', before: 40, after: 60 }],
+    });
+  });
+
+  it('adds `changes` to the JSON and a section to every report', () => {
+    const before = JSON.parse(formatAuditJson(audit('post;departure;reason\nstelle-1-001;2027-03-31;other\nstelle-1-005;2027-01-01;other\n', { today: '2026-10-28' })));
+    const result = audit(REGISTER, { previous: readPreviousAudit(JSON.stringify(before), 'vorher.json') });
+    const json = JSON.parse(formatAuditJson(result));
+    expect(Object.keys(json)).toEqual(['today', 'horizon', 'lead', 'flagged', 'summary', 'forecast', 'changes']);
+    expect(json.changes).toEqual({ new: ['stelle-1-002', 'stelle-1-009'], resolved: ['stelle-1-005'], coverage: [] });
+    expect(formatAuditMarkdown(result)).toContain('### Veränderung seit der Auswertung vom 28.10.2026\n\n- **Neu nicht abgesichert:** stelle-1-002, stelle-1-009\n- **Nicht mehr auffällig:** stelle-1-005\n- **Abdeckung geändert:** keine');
+    expect(formatAuditHtml(result)).toContain('<dt>Nicht mehr auffällig</dt><dd>stelle-1-005</dd>');
+    expect(formatAuditTable(result)).toContain('  Neu nicht abgesichert: stelle-1-002, stelle-1-009');
+    const csv = formatAuditCsv(result).split('\r\n');
+    expect(csv.slice(csv.indexOf('Veränderung seit der Auswertung vom 28.10.2026'))).toEqual([
+      'Veränderung seit der Auswertung vom 28.10.2026', 'Veränderung;Stelle;Abdeckung vorher (%);Abdeckung jetzt (%)',
+      'Neu nicht abgesichert;stelle-1-002;;', 'Neu nicht abgesichert;stelle-1-009;;', 'Nicht mehr auffällig;stelle-1-005;;', '',
+    ]);
+    expect(JSON.parse(formatAuditJson(audit(REGISTER))).changes).toBeUndefined();
+  });
+
+  it('refuses a file that is no earlier audit, in one German line', () => {
+    for (const [text, why] of [
+      ['post;departure\nstelle-1-001;2027-01-01', /kein gültiges JSON/],
+      ['{}', /keine Auswertung/],
+      [JSON.stringify({ today: '2026-10-28', horizon: 24, lead: 6, summary: {}, flagged: [{ post: 'x', departure: '2027-01-01', missing: [] }] }), /keine Auswertung \(Feld bei \/flagged\/0 fehlt/],
+    ] as const) {
+      expect(() => readPreviousAudit(text, 'alt.json'), text).toThrow(why);
+      expect(() => readPreviousAudit(text, 'alt.json')).toThrow(/^--compare alt\.json: .* – erwartet wird die JSON-Ausgabe einer früheren Auswertung \(npm run audit -- --format json\)\.$/);
+    }
   });
 });

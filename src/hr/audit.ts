@@ -1,6 +1,7 @@
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
 import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from '../coverage/coverage';
 import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
+import { compareAudits, type AuditChanges, type PreviousAudit } from './compare';
 import { departuresForecast, type ForecastInput, type ForecastRow } from './forecast';
 import { knowledgeLossRisk, type Risk } from './risk';
 
@@ -18,6 +19,8 @@ export interface AuditOptions {
   encoding: RegisterEncoding;
   /** Order of the flagged rows (default departure). */
   sort?: AuditSort;
+  /** An earlier audit to compare with (`--compare`). */
+  previous?: PreviousAudit;
 }
 
 /** One flagged register row: the contract's JSON fields plus what the reports show. */
@@ -55,6 +58,9 @@ export interface AuditResult {
   summary: AuditSummary;
   /** Departures and not secured posts per year and department, ten years ahead (contract §7). */
   forecast: ForecastRow[];
+  /** With `--compare`: the changes since the earlier audit, and its date. */
+  changes?: AuditChanges;
+  previousToday?: string;
   /** Every departure within the horizon with its coverage (for the HTML timeline; not in JSON). */
   considered: Array<{ departure: string; coverage: number; flagged: boolean }>;
 }
@@ -114,6 +120,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
     flagged,
     considered,
     forecast: departuresForecast(forecastInput, today.year),
+    ...(options.previous ? { changes: compareAudits(options.previous, flagged), previousToday: options.previous.today } : {}),
     summary: {
       register_rows: rows.length,
       within_horizon: within.length,

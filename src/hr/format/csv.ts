@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { DEPARTURE_SOURCE_LABELS, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, RISK_COLUMNS, rowCells } from './rows';
+import { CHANGE_LABELS, changeLines, DEPARTURE_SOURCE_LABELS, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, RISK_COLUMNS, rowCells } from './rows';
 import { RISK_LEVEL_LABELS } from '../risk';
 import { excelText, toExcelCsv } from '../../core/excel-csv';
 import { FIELD_TITLES } from '../../core/schema/labels';
@@ -25,5 +25,13 @@ export function formatAuditCsv(result: AuditResult): string {
   });
   // The forecast below its own gap: one file for Excel, and its sort and filter never mix the two tables.
   const forecast = result.forecast.length === 0 ? [[FORECAST_EMPTY]] : [[...FORECAST_COLUMNS], ...result.forecast.map(forecastCells)];
-  return toExcelCsv([header, ...rows, [], [encodingLine(result)], [], [forecastTitle(result)], ...forecast].map((r) => r.map(excelText)));
+  const trend = changeLines(result);
+  // With --compare: one row per changed post (what changed, the post, coverage before and now).
+  const changes = result.changes && trend
+    ? [[], [trend.title], ['Veränderung', 'Stelle', 'Abdeckung vorher (%)', 'Abdeckung jetzt (%)'],
+      ...result.changes.new.map((post) => [CHANGE_LABELS.new, post, '', '']),
+      ...result.changes.resolved.map((post) => [CHANGE_LABELS.resolved, post, '', '']),
+      ...result.changes.coverage.map((c) => [CHANGE_LABELS.coverage, c.post, String(c.before), String(c.after)])]
+    : [];
+  return toExcelCsv([header, ...rows, [], [encodingLine(result)], [], [forecastTitle(result)], ...forecast, ...changes].map((r) => r.map(excelText)));
 }

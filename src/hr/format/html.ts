@@ -1,7 +1,7 @@
 import type { AuditResult } from '../audit';
 import { CHECK_IDS } from '../../coverage/coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
-import { encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
+import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
 import { FORECAST_YEARS } from '../forecast';
 import { germanDate } from '../../core/german';
 import { CHECK_LABELS } from '../../coverage/texts';
@@ -112,6 +112,12 @@ function forecastChart(result: AuditResult): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`Austritte je Jahr ${first} bis ${first + FORECAST_YEARS - 1}: ${all}, davon ${open} nicht abgesichert; Zahlen in der Tabelle darunter`)}" width="${width}" height="${height + 40}" viewBox="0 -16 ${width} ${height + 40}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
+function trendSection(result: AuditResult): string {
+  const trend = changeLines(result);
+  if (!trend) return '';
+  return `<h2>${escapeHtml(trend.title)}</h2>\n<dl class="trend">${trend.lines.map(([label, text]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>\n`;
+}
+
 function forecastSection(result: AuditResult): string {
   const title = `<h2>${escapeHtml(forecastTitle(result))}</h2>`;
   if (result.forecast.length === 0) return `${title}\n<p>${escapeHtml(FORECAST_EMPTY)}</p>`;
@@ -175,6 +181,8 @@ th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:
 th{background:#f3f5f7}
 td ul{margin:0;padding-left:1.1rem}
 .num{text-align:right}
+.trend dt{font-weight:600;margin-top:.4rem}
+.trend dd{margin-left:0}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
 .bar span{display:block;height:100%}
 .legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}
@@ -198,7 +206,7 @@ ${rows}
 </table>`}
 <h2>Fehlende Prüfungen</h2>
 <ul>${byCheck}</ul>
-${forecastSection(result)}
+${trendSection(result)}${forecastSection(result)}
 <footer>Vertraulich: enthält Personaldaten aus dem Personalregister. Nur für die Personalabteilung und die zuständigen Führungskräfte; nicht im Intranet ablegen. Erstellt mit Stellenwissen.</footer>
 </body>
 </html>

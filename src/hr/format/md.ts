@@ -1,5 +1,5 @@
 import type { AuditResult } from '../audit';
-import { AUDIT_COLUMNS, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
+import { AUDIT_COLUMNS, changeLines, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -13,6 +13,8 @@ export function formatAuditMarkdown(result: AuditResult): string {
   ];
   if (result.flagged.length === 0) lines.push('Keine Stelle auffällig.');
   else flaggedTable(result, lines);
+  const trend = changeLines(result);
+  if (trend) lines.push('', `### ${trend.title}`, '', ...trend.lines.map(([label, text]) => `- **${label}:** ${text}`));
   lines.push('', `### ${forecastTitle(result)}`, '');
   if (result.forecast.length === 0) lines.push(FORECAST_EMPTY);
   else {

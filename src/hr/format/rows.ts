@@ -32,6 +32,23 @@ const forecastYears = (result: AuditResult) => {
 /** A forecast row as text cells: year, department, departures, not secured. */
 export const forecastCells = (row: ForecastRow): string[] => [String(row.year), row.department ?? NO_DEPARTMENT, String(row.departures), String(row.not_secured)];
 
+/** The trend since the earlier audit (`--compare`) as lines of text, one per kind of change; undefined without `--compare`. */
+export function changeLines(result: AuditResult): { title: string; lines: Array<[label: string, text: string]> } | undefined {
+  const changes = result.changes;
+  if (!changes || result.previousToday === undefined) return undefined;
+  const list = (posts: string[]) => (posts.length === 0 ? 'keine' : posts.join(', '));
+  return {
+    title: `Veränderung seit der Auswertung vom ${germanDate(result.previousToday)}`,
+    lines: [
+      [CHANGE_LABELS.new, list(changes.new)],
+      [CHANGE_LABELS.resolved, list(changes.resolved)],
+      [CHANGE_LABELS.coverage, changes.coverage.length === 0 ? 'keine' : changes.coverage.map((c) => `${c.post} ${c.before} % → ${c.after} %`).join(', ')],
+    ],
+  };
+}
+
+export const CHANGE_LABELS = { new: 'Neu nicht abgesichert', resolved: 'Nicht mehr auffällig', coverage: 'Abdeckung geändert' } as const;
+
 export const ENCODING_LABELS: Record<RegisterEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' };
 
 /** Where the departure date comes from (CSV column „Austritt laut“). */

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit';
-import { hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
+import { changeLines, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
 import { RISK_LEVEL_LABELS } from '../risk';
 
 export interface Paint {
@@ -14,7 +14,8 @@ const plain: Paint = { red: (t) => t, yellow: (t) => t, green: (t) => t, bold: (
 
 /** `--format table`: a terminal table; colours only when the caller passes them (a TTY). */
 export function formatAuditTable(result: AuditResult, paint: Paint = plain, width = 120): string {
-  const summary = paint.bold(summaryLine(result));
+  const trend = changeLines(result);
+  const summary = paint.bold(summaryLine(result)) + (trend ? `\n${trend.title}:\n${trend.lines.map(([label, text]) => `  ${label}: ${text}`).join('\n')}` : '');
   if (result.flagged.length === 0) return `${summary}\nKeine Stelle auffällig.\n`;
   const table = new Table({
     head: ['Austritt', 'Mon.', 'Stelle', 'Inhaber/in', 'Abd.', 'Risiko', 'Es fehlt'],
