@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -129,14 +129,51 @@ describe('examples/: pipeline, deploy script, scheduled audit', () => {
     const ok = run({ REGISTER: register });
     expect(ok.stderr).toMatch(/^Bericht geschrieben: /);
     expect(ok.status).toBe(0);
-    const [report] = readdirSync(reports);
+    const written = readdirSync(reports).sort();
+    expect(written).toHaveLength(2);
+    const [report, json] = [written.find((f) => f.endsWith('.html'))!, written.find((f) => f.endsWith('.json'))!];
     expect(report).toMatch(/^wissenssicherung-\d{4}-\d{2}\.html$/);
-    expect(statSync(join(reports, report!)).mode & 0o777).toBe(0o640);
-    expect(readFileSync(join(reports, report!), 'utf8')).toContain('<html');
+    expect(json).toBe(report.replace(/\.html$/, '.json'));
+    for (const file of written) expect(statSync(join(reports, file)).mode & 0o777).toBe(0o640);
+    expect(readFileSync(join(reports, report), 'utf8')).toContain('<html');
+    expect(readFileSync(join(reports, report), 'utf8')).not.toContain('Veränderung seit');
+    expect(JSON.parse(readFileSync(join(reports, json), 'utf8')).changes).toBeUndefined();
 
     const missing = run({ REGISTER: join(dir, 'fehlt.csv') });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Personalregister nicht gefunden/);
-    expect(readdirSync(reports)).toEqual([report]);
+    expect(readdirSync(reports).sort()).toEqual(written);
+  });
+
+  it('the monthly audit job compares with the newest earlier JSON, and reports without it when that file is damaged', { timeout: 90_000 }, () => {
+    const dir = tempDir('stellenwissen-audit-trend-');
+    const register = join(dir, 'austritte.csv');
+    copyFileSync(join(ROOT, 'examples/personalregister-beispiel.csv'), register);
+    chmodSync(register, 0o640);
+    const reports = join(dir, 'berichte');
+    mkdirSync(reports, { mode: 0o750 });
+    // An earlier month: the same register without its first data row.
+    const fewer = join(dir, 'frueher.csv');
+    const lines = readFileSync(register, 'utf8').split(/\r?\n/);
+    writeFileSync(fewer, [lines[0], ...lines.slice(2)].join('\n'));
+    const earlier = spawnSync(process.execPath, ['scripts/run.cjs', 'audit', '--register', fewer, '--format', 'json', '--out', join(reports, 'wissenssicherung-2000-01.json')], { cwd: ROOT, encoding: 'utf8' });
+    expect(earlier.status, earlier.stderr).toBeLessThanOrEqual(1);
+    writeFileSync(join(reports, 'wissenssicherung-1999-12.json'), '{"älter": true}');
+    const run = () => spawnSync('bash', [join(ROOT, 'examples/audit/stellenwissen-audit.sh')], {
+      encoding: 'utf8', env: { ...process.env, WIKI_DIR: ROOT, REGISTER: register, REPORT_DIR: reports, REPORT_KEEP_DAYS: '0' },
+    });
+    const compared = run();
+    expect(compared.status, compared.stderr).toBe(0);
+    expect(compared.stdout).toContain('Vergleich mit der früheren Auswertung');
+    expect(compared.stdout).toContain('wissenssicherung-2000-01.json');
+    const month = readdirSync(reports).find((f) => /^wissenssicherung-2\d{3}-\d{2}\.html$/.test(f) && !f.startsWith('wissenssicherung-2000'))!;
+    expect(readFileSync(join(reports, month), 'utf8')).toContain('Veränderung seit der Auswertung vom');
+    expect(JSON.parse(readFileSync(join(reports, month.replace('.html', '.json')), 'utf8')).changes).toBeDefined();
+
+    writeFileSync(join(reports, 'wissenssicherung-2000-02.json'), 'kaputt');
+    const damaged = run();
+    expect(damaged.status, damaged.stderr).toBe(0);
+    expect(damaged.stderr).toContain('WARNUNG: Vergleich nicht möglich');
+    expect(readFileSync(join(reports, month), 'utf8')).not.toContain('Veränderung seit');
   });
 });
