@@ -9,6 +9,9 @@ import { formatAuditTable } from '../src/hr/format/table';
 import { loadWiki } from '../src/core/load/load-wiki';
 import { monthsBetween, runAudit, withinMonths, type AuditResult, type AuditSort } from '../src/hr/audit';
 import { compareAudits, readPreviousAudit, type PreviousAudit } from '../src/hr/compare';
+import { nextSteps } from '../src/hr/actions';
+import { actionText } from '../src/hr/action-texts';
+import type { PostCoverage } from '../src/coverage/coverage';
 import { attritionRisk, knowledgeLossRisk, positionRisk, riskLevel } from '../src/hr/risk';
 import { parseRegister, type RegisterEncoding } from '../src/hr/register';
 import { validateWiki } from '../src/validate/validate';
@@ -92,6 +95,10 @@ describe('audit', () => {
     expect(json.flagged[0]).toEqual({
       post: 'stelle-1-002', holder: 'Muster, Jens', departure: '2026-12-15', departure_source: 'register', reason: 'retirement', months_left: 0, coverage: 83, missing: ['handover'],
       risk: { attrition: 5, position: 3, score: 15, level: 'medium' },
+      actions: [
+        { action: 'complete-handover', text: 'Übergabe „Übergabe Sachbearbeitung Anträge“ abschließen (1 Punkt offen)', due: '2026-11-28' },
+        { action: 'debriefing', text: 'Wissenstransfer-Gespräche einplanen (Expert Debriefing, 3–6 Monate vor dem Austritt)', due: '2026-11-28' },
+      ],
     });
     expect(Object.keys(json.flagged[0].risk)).toEqual(['attrition', 'position', 'score', 'level']);
     expect(json.summary.register).toEqual({ encoding: 'utf-8' });
@@ -329,5 +336,49 @@ describe('trend between audits (--compare, contract §7)', () => {
       expect(() => readPreviousAudit(text, 'alt.json'), text).toThrow(why);
       expect(() => readPreviousAudit(text, 'alt.json')).toThrow(/^--compare alt\.json: .* – erwartet wird die JSON-Ausgabe einer früheren Auswertung \(npm run audit -- --format json\)\.$/);
     }
+  });
+});
+
+describe('what to do now (actions)', () => {
+  const ref = (id: string, title: string) => ({ id, title, path: `fb1/${id}` });
+  const coverage = (gaps: PostCoverage['gaps']): PostCoverage => ({
+    post: 'stelle-1-001', article: ref('stelle-1-001', 'Leitung'), department: 'fb1', criticality: 'high', checks: {} as PostCoverage['checks'], gaps, coverage: 50, missing: [],
+  });
+  const today = d('2026-11-28');
+
+  it('one step per gap, in German, the documentation due when the handover period starts', () => {
+    const steps = nextSteps(coverage([
+      { check: 'sections', kind: 'incomplete', sections: ['Vertretung'], placeholders: 2 },
+      { check: 'deputies', kind: 'none' },
+      { check: 'processes', kind: 'single-performer', process: ref('antrag-bearbeiten', 'Antrag bearbeiten') },
+      { check: 'freshness', kind: 'stale', article: ref('stelle-1-001', 'Leitung'), due: '2026-06-01' },
+    ]), d('2028-06-01'), today, 6);
+    expect(steps.map((s) => [s.action, actionText(s), s.due])).toEqual([
+      ['complete-profile', 'Stellenprofil vervollständigen: Abschnitt „Vertretung“ ausfüllen, 2 Platzhalter (TODO:) ersetzen', '2027-12-01'],
+      ['name-deputy', 'Vertretung benennen und im Stellenprofil eintragen (deputies)', '2027-12-01'],
+      ['second-performer', 'Zweite ausführende Stelle für Prozess „Antrag bearbeiten“ einarbeiten und unter performers eintragen', '2027-12-01'],
+      ['review', 'Überprüfung von „Leitung“ nachholen: npm run review -- stelle-1-001', '2027-12-01'],
+      ['debriefing', 'Wissenstransfer-Gespräche einplanen (Expert Debriefing, 3–6 Monate vor dem Austritt)', '2027-12-01'],
+    ]);
+  });
+
+  it('the handover is due one month before the departure; a deadline already past is today; no talks after the departure', () => {
+    const handover = nextSteps(coverage([{ check: 'handover', kind: 'missing', departure: '2027-03-31', daysLeft: 123 }]), d('2027-03-31'), today, 6);
+    expect(handover.map((s) => [s.action, s.due])).toEqual([['debriefing', '2026-11-28'], ['create-handover', '2027-02-28']]);
+    expect(actionText(handover[1]!)).toBe('Übergabeprotokoll anlegen und abschließen: npm run new -- handover --id uebergabe-stelle-1-001 --department fb1 --post stelle-1-001');
+    const past = nextSteps(coverage([{ check: 'profile', kind: 'missing' }]), d('2026-09-30'), today, 6);
+    expect(past.map((s) => [s.action, s.due])).toEqual([['create-profile', '2026-11-28']]);
+    const talks = nextSteps(coverage([]), d('2027-06-15'), today, 6);
+    expect(talks).toEqual([{ action: 'debriefing', due: '2026-12-15' }]);
+  });
+
+  it('shows the steps with their deadlines in the Markdown and HTML reports', () => {
+    const result = audit(REGISTER);
+    const md = formatAuditMarkdown(result);
+    expect(md).toContain('### Was jetzt zu tun ist');
+    expect(md).toContain('1. Stellenprofil anlegen: `npm run new -- post --id stelle-1-009 --department FB` – bis 01.12.2026');
+    const html = formatAuditHtml(result);
+    expect(html).toContain('<th>Was jetzt zu tun ist</th>');
+    expect(html).toContain('<li>Übergabeprotokoll anlegen und abschließen: <code>npm run new -- handover --id uebergabe-stelle-1-001 --department fb1 --post stelle-1-001</code> – <strong>bis 28.02.2027</strong></li>');
   });
 });

@@ -1,6 +1,7 @@
 import { addMonths, compareDates, formatIsoDate, type CalendarDate } from '../core/dates';
 import { CHECK_IDS, computeCoverage, type CheckId, type CoverageIndex, type PostCoverage } from '../coverage/coverage';
 import type { DepartureSource, Reason, RegisterEncoding, RegisterRow } from './register';
+import { nextSteps, type PlannedAction } from './actions';
 import { compareAudits, type AuditChanges, type PreviousAudit } from './compare';
 import { departuresForecast, type ForecastInput, type ForecastRow } from './forecast';
 import { knowledgeLossRisk, type Risk } from './risk';
@@ -35,6 +36,8 @@ export interface FlaggedRow {
   coverage: number;
   missing: CheckId[];
   risk: Risk;
+  /** What to do now, with deadlines (issue 19; JSON `actions`). */
+  actions: PlannedAction[];
   /** Not part of the JSON contract: for the human-readable reports. */
   detail: { line: number; inWiki: boolean; coverage: PostCoverage };
 }
@@ -107,6 +110,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
       coverage: coverage.coverage,
       missing: coverage.missing,
       risk: knowledgeLossRisk(monthsLeft, criticality, coverage.coverage),
+      actions: nextSteps(coverage, row.departure, today, lead),
       detail: { line: row.line, inWiki: coverage.article !== undefined, coverage },
     });
   }

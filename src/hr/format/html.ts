@@ -3,6 +3,8 @@ import { CHECK_IDS } from '../../coverage/coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
 import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
 import { FORECAST_YEARS } from '../forecast';
+import { actionWords, dueText } from '../action-texts';
+import type { PlannedAction } from '../actions';
 import { germanDate } from '../../core/german';
 import { CHECK_LABELS } from '../../coverage/texts';
 
@@ -133,6 +135,11 @@ ${rows}
 </table>`;
 }
 
+function actionItem(step: PlannedAction): string {
+  const { text, command } = actionWords(step);
+  return `<li>${escapeHtml(text)}${command ? `: <code>${escapeHtml(command)}</code>` : ''} – <strong>${escapeHtml(dueText(step))}</strong></li>`;
+}
+
 function link(siteUrl: string | undefined, path: string | undefined, text: string): string {
   if (!siteUrl || path === undefined) return escapeHtml(text);
   return `<a href="${escapeHtml(`${siteUrl.replace(/\/$/, '')}/${path}`)}">${escapeHtml(text)}</a>`;
@@ -159,6 +166,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
 <td><div class="bar"><span style="width:${row.coverage}%;background:${colour}"></span></div>${row.coverage} %</td>
 <td>${escapeHtml(c.risk)}</td>
 <td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td>
+<td><ol>${row.actions.map(actionItem).join('')}</ol></td>
 </tr>`;
   }).join('\n');
   const byCheck = CHECK_IDS.map((check) => `<li>${escapeHtml(CHECK_LABELS[check])}: ${s.missing_by_check[check]}</li>`).join('');
@@ -179,7 +187,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
 th{background:#f3f5f7}
-td ul{margin:0;padding-left:1.1rem}
+td ul,td ol{margin:0;padding-left:1.1rem}
 .num{text-align:right}
 .trend dt{font-weight:600;margin-top:.4rem}
 .trend dd{margin-left:0}
@@ -199,7 +207,7 @@ ${timeline(result)}
 <p class="legend">${swatch('low')}Abdeckung unter 50 % (schraffiert)${swatch('mid')}50–99 % (gepunktet)${swatch('full')}abgesichert (voll)</p>
 <h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
 ${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
-<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th></tr></thead>
+<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th><th>Was jetzt zu tun ist</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

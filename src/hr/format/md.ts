@@ -1,4 +1,6 @@
 import type { AuditResult } from '../audit';
+import { actionWords, dueText } from '../action-texts';
+import { germanDate } from '../../core/german';
 import { AUDIT_COLUMNS, changeLines, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -13,6 +15,18 @@ export function formatAuditMarkdown(result: AuditResult): string {
   ];
   if (result.flagged.length === 0) lines.push('Keine Stelle auffällig.');
   else flaggedTable(result, lines);
+  if (result.flagged.length > 0) {
+    lines.push('', '### Was jetzt zu tun ist', '');
+    for (const row of result.flagged) {
+      lines.push(`**\`${row.post}\`** (Austritt ${germanDate(row.departure)}):`, '');
+      row.actions.forEach((step, i) => {
+        const { text, command } = actionWords(step);
+        lines.push(`${i + 1}. ${text}${command ? `: \`${command}\`` : ''} – ${dueText(step)}`);
+      });
+      lines.push('');
+    }
+    lines.pop();
+  }
   const trend = changeLines(result);
   if (trend) lines.push('', `### ${trend.title}`, '', ...trend.lines.map(([label, text]) => `- **${label}:** ${text}`));
   lines.push('', `### ${forecastTitle(result)}`, '');
