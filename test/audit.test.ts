@@ -234,6 +234,19 @@ describe('knowledge-loss risk (contract §7)', () => {
     expect(audit(register, { sort: 'risk' }).flagged.map((f) => [f.post, f.risk.score, f.coverage])).toEqual([['stelle-1-008', 25, 0], ['stelle-1-009', 25, 0], ['stelle-1-001', 20, 66], ['stelle-1-001', 16, 80]]);
   });
 
+  it('the HTML report places each flagged post in the 5 × 5 portfolio, names the posts per cell and marks the high cells', () => {
+    const html = formatAuditHtml(audit(REGISTER));
+    expect(html).toContain('<h2>Risikoportfolio</h2>');
+    // Both 5 × 5 and 5 × 4 are high; 5 × 3 (15) is medium.
+    expect(html).toContain('aria-label="Austritt 5, Stelle 5 (Wert 25, hoch): stelle-1-009"');
+    expect(html).toContain('aria-label="Austritt 5, Stelle 4 (Wert 20, hoch): stelle-1-001"');
+    expect(html).toContain('aria-label="Austritt 5, Stelle 3 (Wert 15, mittel): stelle-1-002"');
+    expect(html.match(/tabindex="0"/g)).toHaveLength(3);
+    expect(html.match(/stroke-dasharray="4 3"/g)).toHaveLength(4); // the cells scoring 16 or more: 4 × 4, 4 × 5, 5 × 4, 5 × 5
+    expect(html).toContain('<tr><td>5 × 5</td><td class="num">25</td><td>hoch</td><td><code>stelle-1-009</code></td></tr>');
+    expect(formatAuditHtml(audit('post;departure;reason\nstelle-1-002;2028-01-01;retirement\n'))).not.toContain('Risikoportfolio');
+  });
+
   it('shows the level in German with its figures in table, Markdown and HTML', () => {
     const result = audit(REGISTER);
     expect(formatAuditMarkdown(result)).toContain('| hoch (20 = 5 × 4) |');

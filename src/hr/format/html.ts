@@ -4,6 +4,7 @@ import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../
 import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
 import { FORECAST_YEARS } from '../forecast';
 import { actionWords, dueText } from '../action-texts';
+import { RISK_LEVEL_LABELS, riskLevel, type RiskLevel } from '../risk';
 import type { PlannedAction } from '../actions';
 import { germanDate } from '../../core/german';
 import { CHECK_LABELS } from '../../coverage/texts';
@@ -114,6 +115,65 @@ function forecastChart(result: AuditResult): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`Austritte je Jahr ${first} bis ${first + FORECAST_YEARS - 1}: ${all}, davon ${open} nicht abgesichert; Zahlen in der Tabelle darunter`)}" width="${width}" height="${height + 40}" viewBox="0 -16 ${width} ${height + 40}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
+/** Fill of a portfolio cell by the level its score has; the high cells also get the hatching. */
+const LEVEL_FILLS: Record<RiskLevel, string> = { high: '#f6d5d1', medium: '#f5e6c8', low: '#e3efe4' };
+
+/**
+ * The risk portfolio: a 5 × 5 matrix of attrition (across) and position (up) with the number
+ * of flagged posts per cell; hovering or focusing a cell names its posts. The table beside it
+ * says the same for screen readers (the matrix is one image for them).
+ */
+function riskPortfolio(result: AuditResult): string {
+  const size = 56;
+  const left = 64;
+  const top = 8;
+  const cells = new Map<string, string[]>();
+  for (const row of result.flagged) {
+    const key = `${row.risk.attrition}:${row.risk.position}`;
+    cells.set(key, [...(cells.get(key) ?? []), row.post]);
+  }
+  const squares: string[] = [];
+  for (let position = 5; position >= 1; position--) {
+    for (let attrition = 1; attrition <= 5; attrition++) {
+      const score = attrition * position;
+      const level = riskLevel(score);
+      const posts = cells.get(`${attrition}:${position}`) ?? [];
+      const x = left + (attrition - 1) * size;
+      const y = top + (5 - position) * size;
+      const label = `Austritt ${attrition}, Stelle ${position} (Wert ${score}, ${RISK_LEVEL_LABELS[level]}): ${posts.length === 0 ? 'keine Stelle' : posts.join(', ')}`;
+      // A cell with posts can be focused (its name lists them); an empty one is decoration.
+      squares.push(`<g ${posts.length > 0 ? `tabindex="0" role="img" aria-label="${escapeHtml(label)}"` : 'aria-hidden="true"'}><title>${escapeHtml(label)}</title>`
+        + `<rect x="${x}" y="${y}" width="${size}" height="${size}" fill="${LEVEL_FILLS[level]}" stroke="#fff" stroke-width="2"/>`
+        + (level === 'high' ? `<rect x="${x + 3}" y="${y + 3}" width="${size - 6}" height="${size - 6}" fill="none" stroke="${COLOURS.low}" stroke-width="2" stroke-dasharray="4 3"/>` : '')
+        + (posts.length > 0 ? `<text x="${x + size / 2}" y="${y + size / 2 + 6}" text-anchor="middle" font-size="18" font-weight="700">${posts.length}</text>` : '')
+        + '</g>');
+    }
+  }
+  const axis = [1, 2, 3, 4, 5];
+  const labels = '<g aria-hidden="true">' + axis.map((n) => `<text x="${left + (n - 0.5) * size}" y="${top + 5 * size + 18}" text-anchor="middle" font-size="12">${n}</text><text x="${left - 10}" y="${top + (5.5 - n) * size + 4}" text-anchor="end" font-size="12">${n}</text>`).join('') + '</g>';
+  const width = left + 5 * size + 8;
+  const height = top + 5 * size + 44;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" role="group" aria-label="${escapeHtml(`Risikoportfolio: ${result.flagged.length} Stellen nach Austritt und Stelle; die Tabelle daneben nennt sie`)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${squares.join('')}${labels}`
+    + `<g aria-hidden="true"><text x="${left + 2.5 * size}" y="${height - 4}" text-anchor="middle" font-size="12">Austritt (1 = fern, 5 = bald)</text>`
+    + `<text x="12" y="${top + 2.5 * size}" text-anchor="middle" font-size="12" transform="rotate(-90 12 ${top + 2.5 * size})">Stelle (Kritikalität + Lücke)</text></g></svg>`;
+  const filled = [...cells].map(([key, posts]) => {
+    const [attrition, position] = key.split(':').map(Number) as [number, number];
+    return { attrition, position, score: attrition * position, posts };
+  }).sort((a, b) => b.score - a.score || b.attrition - a.attrition);
+  const table = `<table class="portfolio">
+<caption>Stellen je Feld</caption>
+<thead><tr><th>Austritt × Stelle</th><th class="num">Wert</th><th>Risiko</th><th>Stellen</th></tr></thead>
+<tbody>
+${filled.map((c) => `<tr><td>${c.attrition} × ${c.position}</td><td class="num">${c.score}</td><td>${escapeHtml(RISK_LEVEL_LABELS[riskLevel(c.score)])}</td><td>${c.posts.map((p) => `<code>${escapeHtml(p)}</code>`).join(', ')}</td></tr>`).join('\n')}
+</tbody>
+</table>`;
+  return `<h2>Risikoportfolio</h2>
+<p class="note">Risiko des Wissensverlusts je auffälliger Stelle: Austritt (wie bald) mal Stelle (Kritikalität plus Lücke in der Abdeckung); gestrichelt umrandet die Felder mit hohem Risiko (Wert ab 16).</p>
+<div class="portfolio-wrap">${svg}
+${table}</div>
+`;
+}
+
 function trendSection(result: AuditResult): string {
   const trend = changeLines(result);
   if (!trend) return '';
@@ -178,7 +238,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
 <meta name="robots" content="noindex">
 <title>Wissenssicherung – Auswertung zum ${escapeHtml(germanDate(result.today))}</title>
 <style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem;color:#1c1e21;max-width:1200px}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem;color:#1c1e21;max-width:1400px}
 h1{font-size:1.6rem;margin-bottom:.2rem}
 .note{color:#555}
 .figures{display:flex;flex-wrap:wrap;gap:1rem;margin:1.5rem 0}
@@ -188,7 +248,11 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
 th{background:#f3f5f7}
 td ul,td ol{margin:0;padding-left:1.1rem}
+td{overflow-wrap:anywhere;hyphens:auto}
 .num{text-align:right}
+.portfolio-wrap{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}
+.portfolio-wrap table{width:auto}
+svg g[tabindex]:focus{outline:3px solid #1c1e21}
 .trend dt{font-weight:600;margin-top:.4rem}
 .trend dd{margin-left:0}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
@@ -205,7 +269,7 @@ footer{margin-top:2rem;color:#555;font-size:.85rem}
 <h2>Austritte je Quartal</h2>
 ${timeline(result)}
 <p class="legend">${swatch('low')}Abdeckung unter 50 % (schraffiert)${swatch('mid')}50–99 % (gepunktet)${swatch('full')}abgesichert (voll)</p>
-<h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
+${result.flagged.length === 0 ? '' : riskPortfolio(result)}<h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
 ${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
 <thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th><th>Was jetzt zu tun ist</th></tr></thead>
 <tbody>
