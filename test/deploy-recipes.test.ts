@@ -115,17 +115,23 @@ describe('examples/: pipeline, deploy script, scheduled audit', () => {
     expect(result.status).toBe(0);
   });
 
-  it('the monthly audit job writes an HTML report only HR can read; flagged posts are no failure', { timeout: 60_000 }, () => {
-    expect(read('examples/audit/stellenwissen-audit.timer')).toMatch(/OnCalendar=\*-\*-01 06:00:00/);
+  /** A register (the fictional example, rights 0640) and a report folder (0750) as HR keeps them, and the job run on them. */
+  const auditJob = () => {
     const dir = tempDir('stellenwissen-audit-job-');
     const register = join(dir, 'austritte.csv');
     copyFileSync(join(ROOT, 'examples/personalregister-beispiel.csv'), register);
     chmodSync(register, 0o640);
     const reports = join(dir, 'berichte');
     mkdirSync(reports, { mode: 0o750 });
-    const run = (env: Record<string, string>) => spawnSync('bash', [join(ROOT, 'examples/audit/stellenwissen-audit.sh')], {
-      encoding: 'utf8', env: { ...process.env, WIKI_DIR: ROOT, REPORT_DIR: reports, REPORT_KEEP_DAYS: '0', ...env },
+    const run = (env: Record<string, string> = {}) => spawnSync('bash', [join(ROOT, 'examples/audit/stellenwissen-audit.sh')], {
+      encoding: 'utf8', env: { ...process.env, WIKI_DIR: ROOT, REGISTER: register, REPORT_DIR: reports, REPORT_KEEP_DAYS: '0', ...env },
     });
+    return { dir, register, reports, run };
+  };
+
+  it('the monthly audit job writes an HTML report only HR can read; flagged posts are no failure', { timeout: 60_000 }, () => {
+    expect(read('examples/audit/stellenwissen-audit.timer')).toMatch(/OnCalendar=\*-\*-01 06:00:00/);
+    const { dir, register, reports, run } = auditJob();
     const ok = run({ REGISTER: register });
     expect(ok.stderr).toMatch(/^Bericht geschrieben: /);
     expect(ok.status).toBe(0);
@@ -146,12 +152,7 @@ describe('examples/: pipeline, deploy script, scheduled audit', () => {
   });
 
   it('the monthly audit job compares with the newest earlier JSON, and reports without it when that file is damaged', { timeout: 90_000 }, () => {
-    const dir = tempDir('stellenwissen-audit-trend-');
-    const register = join(dir, 'austritte.csv');
-    copyFileSync(join(ROOT, 'examples/personalregister-beispiel.csv'), register);
-    chmodSync(register, 0o640);
-    const reports = join(dir, 'berichte');
-    mkdirSync(reports, { mode: 0o750 });
+    const { dir, register, reports, run } = auditJob();
     // An earlier month: the same register without its first data row.
     const fewer = join(dir, 'frueher.csv');
     const lines = readFileSync(register, 'utf8').split(/\r?\n/);
@@ -159,9 +160,6 @@ describe('examples/: pipeline, deploy script, scheduled audit', () => {
     const earlier = spawnSync(process.execPath, ['scripts/run.cjs', 'audit', '--register', fewer, '--format', 'json', '--out', join(reports, 'wissenssicherung-2000-01.json')], { cwd: ROOT, encoding: 'utf8' });
     expect(earlier.status, earlier.stderr).toBeLessThanOrEqual(1);
     writeFileSync(join(reports, 'wissenssicherung-1999-12.json'), '{"älter": true}');
-    const run = () => spawnSync('bash', [join(ROOT, 'examples/audit/stellenwissen-audit.sh')], {
-      encoding: 'utf8', env: { ...process.env, WIKI_DIR: ROOT, REGISTER: register, REPORT_DIR: reports, REPORT_KEEP_DAYS: '0' },
-    });
     const compared = run();
     expect(compared.status, compared.stderr).toBe(0);
     expect(compared.stdout).toContain('Vergleich mit der früheren Auswertung');
