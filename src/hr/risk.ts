@@ -1,3 +1,5 @@
+import { CRITICALITY_LABELS } from '../core/schema/labels';
+
 /**
  * Knowledge-loss risk of a flagged post (contract §7, after the IAEA's Knowledge Loss Risk
  * Assessment): how soon the knowledge leaves (attrition) times how much hangs on the post and
@@ -7,8 +9,11 @@
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-/** The level as HR's reports name it. */
-export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { high: 'hoch', medium: 'mittel', low: 'gering' };
+/**
+ * The level as HR's reports name it: „hoch“ and „mittel“ as the schema names criticality,
+ * „gering“ (not „niedrig“) for a low risk.
+ */
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { high: CRITICALITY_LABELS.high!, medium: CRITICALITY_LABELS.medium!, low: 'gering' };
 
 export interface Risk {
   /** 1–5 from the months left. */
