@@ -57,7 +57,8 @@ describe('the sample wiki (Auenfurt): statement, feedback, Leichte Sprache', () 
     const { page } = await openPage(browser, site.url + SAMPLE_PAGES.post);
     await page.locator('footer a', { hasText: 'Erklärung zur Barrierefreiheit' }).click();
     await page.waitForURL(`${site.url}barrierefreiheit`);
-    expect(await page.locator('h1').innerText()).toBe('Erklärung zur Barrierefreiheit');
+    // The router changes the address before it renders the new page: wait for its heading.
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Erklärung zur Barrierefreiheit');
     await page.close();
   });
 
