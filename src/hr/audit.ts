@@ -87,7 +87,7 @@ export function withinMonths(date: CalendarDate, today: CalendarDate, months: nu
 /** Flags the register rows whose post's knowledge is not secured in time (contract §5). */
 export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: AuditOptions): AuditResult {
   const { today, horizon, lead, encoding } = options;
-  const within = rows.filter((row) => withinMonths(row.departure, today, horizon));
+  const within: RegisterRow[] = [];
   const flagged: FlaggedRow[] = [];
   const considered: AuditResult['considered'] = [];
   const forecastInput: ForecastInput[] = [];
@@ -95,6 +95,7 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
     const coverage = computeCoverage(index, row.post, { today, departure: row.departure, lead });
     forecastInput.push({ year: row.departure.year, department: coverage.department, secured: coverage.missing.length === 0 });
     if (!withinMonths(row.departure, today, horizon)) continue;
+    within.push(row);
     considered.push({ departure: formatIsoDate(row.departure), coverage: coverage.coverage, flagged: coverage.missing.length > 0 });
     if (coverage.missing.length === 0) continue;
     const monthsLeft = monthsBetween(today, row.departure);

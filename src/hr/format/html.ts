@@ -1,8 +1,7 @@
 import type { AuditResult } from '../audit';
 import { CHECK_IDS } from '../../coverage/coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
-import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, horizonEnd, rowCells } from './rows';
-import { FORECAST_YEARS } from '../forecast';
+import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, forecastYears, horizonEnd, rowCells } from './rows';
 import { actionWords, dueText } from '../action-texts';
 import { RISK_LEVEL_LABELS, riskLevel, type RiskLevel } from '../risk';
 import type { PlannedAction } from '../actions';
@@ -86,8 +85,7 @@ function timeline(result: AuditResult): string {
 
 /** Inline SVG: departures per year of the forecast, the not secured part patterned at the bottom of each bar. */
 function forecastChart(result: AuditResult): string {
-  const first = Number(result.today.slice(0, 4));
-  const years = Array.from({ length: FORECAST_YEARS }, (_, i) => first + i);
+  const years = forecastYears(result);
   const totals = years.map((year) => {
     const rows = result.forecast.filter((r) => r.year === year);
     return { year, departures: rows.reduce((n, r) => n + r.departures, 0), notSecured: rows.reduce((n, r) => n + r.not_secured, 0) };
@@ -112,7 +110,7 @@ function forecastChart(result: AuditResult): string {
   // The table after the chart says the same for screen readers: the chart is one image with a summary.
   const all = totals.reduce((n, t) => n + t.departures, 0);
   const open = totals.reduce((n, t) => n + t.notSecured, 0);
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`Austritte je Jahr ${first} bis ${first + FORECAST_YEARS - 1}: ${all}, davon ${open} nicht abgesichert; Zahlen in der Tabelle darunter`)}" width="${width}" height="${height + 40}" viewBox="0 -16 ${width} ${height + 40}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`Austritte je Jahr ${years[0]} bis ${years.at(-1)}: ${all}, davon ${open} nicht abgesichert; Zahlen in der Tabelle darunter`)}" width="${width}" height="${height + 40}" viewBox="0 -16 ${width} ${height + 40}">${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
 
 /** Fill of a portfolio cell by the level its score has; the high cells also get the hatching. */

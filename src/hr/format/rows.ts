@@ -19,14 +19,18 @@ export const RISK_COLUMNS = ['Risiko Austritt (1–5)', 'Risiko Stelle (1–5)',
 export const riskText = (risk: Risk) => `${RISK_LEVEL_LABELS[risk.level]} (${risk.score} = ${risk.attrition} × ${risk.position})`;
 
 /** The ten-year forecast (contract §7) as every report titles and labels it. */
-export const forecastTitle = (result: AuditResult) => `Austritte der nächsten ${FORECAST_YEARS} Jahre (${forecastYears(result).join('–')})`;
+export const forecastTitle = (result: AuditResult) => {
+  const years = forecastYears(result);
+  return `Austritte der nächsten ${FORECAST_YEARS} Jahre (${years[0]}–${years.at(-1)})`;
+};
 export const FORECAST_COLUMNS = ['Jahr', FIELD_TITLES.department, 'Austritte', 'davon nicht abgesichert'] as const;
 /** A forecast row whose post has no readable article. */
 export const NO_DEPARTMENT = '(ohne lesbares Stellenprofil)';
 export const FORECAST_EMPTY = 'Keine Austritte im Register für diese Jahre.';
-const forecastYears = (result: AuditResult) => {
+/** The calendar years of the forecast, from the audit year on. */
+export const forecastYears = (result: AuditResult): number[] => {
   const first = Number(result.today.slice(0, 4));
-  return [first, first + FORECAST_YEARS - 1];
+  return Array.from({ length: FORECAST_YEARS }, (_, i) => first + i);
 };
 
 /** A forecast row as text cells: year, department, departures, not secured. */
@@ -36,13 +40,13 @@ export const forecastCells = (row: ForecastRow): string[] => [String(row.year), 
 export function changeLines(result: AuditResult): { title: string; lines: Array<[label: string, text: string]> } | undefined {
   const changes = result.changes;
   if (!changes || result.previousToday === undefined) return undefined;
-  const list = (posts: string[]) => (posts.length === 0 ? 'keine' : posts.join(', '));
+  const list = (items: string[]) => (items.length === 0 ? 'keine' : items.join(', '));
   return {
     title: `Veränderung seit der Auswertung vom ${germanDate(result.previousToday)}`,
     lines: [
       [CHANGE_LABELS.new, list(changes.new)],
       [CHANGE_LABELS.resolved, list(changes.resolved)],
-      [CHANGE_LABELS.coverage, changes.coverage.length === 0 ? 'keine' : changes.coverage.map((c) => `${c.post} ${c.before} % → ${c.after} %`).join(', ')],
+      [CHANGE_LABELS.coverage, list(changes.coverage.map((c) => `${c.post} ${c.before} % → ${c.after} %`))],
     ],
   };
 }
