@@ -1,6 +1,7 @@
 /**
  * `tsx scripts/generate-wiki.ts --articles N --out DIR [--seed S]`
- * Writes a generated benchmark wiki to DIR/docs/ and its HR register to DIR/austritte.csv
+ * Writes a generated benchmark wiki to DIR/docs/, its HR register to DIR/austritte.csv and a
+ * full staff export with birth dates to DIR/personalliste.csv
  * (same N and seed → byte-identical files). Refuses a DIR that exists and is not empty.
  */
 import { resolve } from 'node:path';
@@ -30,6 +31,7 @@ void runCli(program, () => {
     `${options.articles} Artikel erzeugt (Startwert ${options.seed}): ${ARTICLE_TYPES.map((t) => counted(c[t], TYPE_LABELS[t]!, TYPE_PLURAL_LABELS[t]!)).join(', ')}\n` +
       `  Wiki:     ${options.out}/${OUTPUT_LAYOUT.docs}/\n` +
       `  Register: ${options.out}/${OUTPUT_LAYOUT.register} (${wiki.manifest.registerRows} Zeilen)\n` +
+      `  Personalliste mit Geburtsdaten: ${options.out}/${OUTPUT_LAYOUT.staff} (${wiki.manifest.staffRows} Zeilen)\n` +
       `Prüfdatum für validate und audit: --today ${REFERENCE_DATE}\n`,
   );
   return EXIT.ok;

@@ -143,6 +143,32 @@ describe('audit', () => {
     expect(html).toContain('<li>Keinen Prozess dokumentiert, den die Stelle verantwortet</li>');
   });
 
+  it('draws the timeline with one segment per quarter and coverage tone, its count in the title, however many departures', () => {
+    // 250 departures in Q1 2027 on a post without processes (50–99 %), one in Q2 2027 on a post missing from the wiki (0 %).
+    const rows = Array.from({ length: 250 }, (_, i) => `stelle-1-001;P${i};${String(1 + (i % 28)).padStart(2, '0')}.02.2027;Versetzung`);
+    const html = formatAuditHtml(audit(['Stelle;Stelleninhaber;Austrittsdatum;Grund', ...rows, 'stelle-1-009;Q;01.06.2027;Kündigung'].join('\n')));
+    const svg = html.slice(html.indexOf('<h2>Austritte je Quartal</h2>'), html.indexOf('<h2>Risikoportfolio'));
+    const titles = [...svg.matchAll(/<rect [^>]*height="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [Number(m[1]) > 0, m[2]]);
+    expect(titles).toEqual([[true, 'Q1 2027: 250 Austritte, Abdeckung 50–99 %'], [true, 'Q2 2027: 1 Austritt, Abdeckung unter 50 %']]);
+    expect(svg).toContain('Abdeckung unter 50 % (schraffiert)');
+  });
+
+  it('lists the flagged rows under a heading per quarter (or risk level), in tables of at most 100 rows', () => {
+    const rows = Array.from({ length: 230 }, (_, i) => `stelle-1-009;P${i};15.03.2027;Versetzung`);
+    const register = ['Stelle;Stelleninhaber;Austrittsdatum;Grund', 'stelle-1-002;Muster, Jens;15.12.2026;Ruhestand', ...rows, 'stelle-1-001;Beispiel, Anna;01.04.2027;Versetzung'].join('\n');
+    const html = formatAuditHtml(audit(register));
+    expect([...html.matchAll(/<h3 id="(gruppe-\d+)">([^<]+)<\/h3>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['gruppe-1', 'Austritt im 4. Quartal 2026 (1)'], ['gruppe-2', 'Austritt im 1. Quartal 2027 (230)'], ['gruppe-3', 'Austritt im 2. Quartal 2027 (1)'],
+    ]);
+    const tables = [...html.matchAll(/<table class="flagged" aria-labelledby="(gruppe-\d+)">([\s\S]*?)<\/table>/g)];
+    expect(tables.map((t) => [t[1], (t[2]!.match(/<tr>\n<td>/g) ?? []).length])).toEqual([['gruppe-1', 1], ['gruppe-2', 100], ['gruppe-2', 100], ['gruppe-2', 30], ['gruppe-3', 1]]);
+    expect(tables.every((t) => t[2]!.includes('<th>Was jetzt zu tun ist</th>'))).toBe(true);
+    expect(html).toContain('.rows{content-visibility:auto}');
+
+    const byRisk = formatAuditHtml(audit(REGISTER, { sort: 'risk' }));
+    expect([...byRisk.matchAll(/<h3 id="gruppe-\d+">([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Risiko hoch (2)', 'Risiko mittel (1)']);
+  });
+
   it('escapes register values in HTML', () => {
     const html = formatAuditHtml(audit('post;holder;departure;reason\nstelle-1-001;<img src=x onerror=alert(1)>;2027-01-01;other\n'));
     expect(html).not.toContain('<img');

@@ -70,6 +70,12 @@ describe('daysInMonth', () => {
     expect(daysInMonth(1900, 2)).toBe(28);
     expect(daysInMonth(2000, 2)).toBe(29);
   });
+
+  it('agrees with the Date object for every month from 1800 to 2400 (the table is the fast path)', () => {
+    for (let year = 1800; year <= 2400; year++) {
+      for (let month = 1; month <= 12; month++) expect(daysInMonth(year, month), `${year}-${month}`).toBe(new Date(Date.UTC(year, month, 0)).getUTCDate());
+    }
+  });
 });
 
 describe('addMonths', () => {

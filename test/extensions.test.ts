@@ -268,7 +268,7 @@ describe('local extensions and the analysis cache', () => {
     const cacheDir = tempDir('stellenwissen-cache-');
     const load = async () => {
       useWikiExtensions(root, root);
-      const { wiki, stats } = await loadWikiAsync(join(root, 'docs'), { cwd: root, cacheDir, workers: 1 });
+      const { wiki, stats } = await loadWikiAsync(join(root, 'docs'), { cwd: root, cacheDir, threads: 1 });
       return { stats, findings: validateWiki(wiki, TODAY).findings.map((f) => f.message) };
     };
     expect((await load()).stats).toMatchObject({ fromCache: 0, analysed: 6 });
@@ -285,8 +285,9 @@ describe('local extensions and the analysis cache', () => {
     const post = readFileSync(join(root, 'docs/fb1/stelle-1-002.md'), 'utf8');
     for (let i = 100; i < 500; i++) writeFileSync(join(root, `docs/fb1/stelle-1-${i}.md`), post.replace(/stelle-1-002/g, `stelle-1-${i}`));
     useWikiExtensions(root, root);
-    const { wiki, stats } = await loadWikiAsync(join(root, 'docs'), { cwd: root, cache: false, workers: 2 });
-    expect(stats.workers).toBe(2);
+    const { wiki, stats } = await loadWikiAsync(join(root, 'docs'), { cwd: root, cache: false, threads: 2, workersOnly: true });
+    expect(stats.workers).toBe(1);
+    expect(stats.onWorkers).toBe(stats.files);
     expect(wiki.articles.filter((a) => a.schema?.valid !== true).map((a) => a.file)).toEqual([]);
   });
 });

@@ -4,21 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { generateWiki } from '../src/bench/generate';
 import { normaliseText, parseFrontMatter } from '../src/core/frontmatter';
 import { listArticleFiles } from '../src/core/wiki-files';
-import { readFrontMatterFast } from '../src/editing/front-matter-fast';
+import { parseFrontMatterFast, readFrontMatterFast } from '../src/core/front-matter-fast';
 import { ROOT } from './helpers';
 
 /**
- * The editor's fast reading of front matter (js-yaml) against the wiki's parser: wherever the
- * fast one answers, both give the same fields and body; where they could differ, it declines.
+ * The fast reading of front matter (js-yaml) against the wiki's parser, for the editor
+ * (fields and body) and the loader (also the line of every key): wherever the fast one
+ * answers, both give the same; where they could differ, it declines.
  */
 
 function compare(text: string): 'fast' | 'declined' {
   const fast = readFrontMatterFast(text);
-  if (fast === undefined) return 'declined';
+  const parsed = parseFrontMatterFast(text);
+  if (fast === undefined) {
+    expect(parsed, text).toBeUndefined();
+    return 'declined';
+  }
   const exact = parseFrontMatter(text);
   expect(exact.problems, text).toEqual([]);
   expect(fast.data, text).toStrictEqual(exact.data);
   expect(fast.body, text).toBe(exact.body);
+  // The loader's reading: everything parseFrontMatter gives, the line of every key included.
+  expect(parsed, text).toBeDefined();
+  expect(parsed, text).toStrictEqual(exact);
   return 'fast';
 }
 
@@ -50,7 +58,13 @@ describe('the fast reading of front matter', () => {
   });
 
   it('reads nested mappings, block lists and empty values like the wiki', () => {
-    for (const yaml of ['digital:\n  status: analog\n  bundle: 2028-H2', 'deputies:\n  - stelle-1\n  - stelle-2', 'deputies: []', 'deputies:', 'tags: [a, b] # Kommentar', '# Kopf\nid: x\n\n# Ende', 'liste:\n  - name: a\n    wert: 1\n  - name: b']) {
+    for (const yaml of [
+      'digital:\n  status: analog\n  bundle: 2028-H2', 'deputies:\n  - stelle-1\n  - stelle-2', 'deputies: []', 'deputies:', 'tags: [a, b] # Kommentar',
+      '# Kopf\nid: x\n\n# Ende', 'liste:\n  - name: a\n    wert: 1\n  - name: b',
+      // Lists at the key's own indentation, comments between items, nested flow lists, keys after a nested block.
+      'deputies:\n- stelle-1\n# dazwischen\n- stelle-2\nid: x', 'a:\n  b:\n  - 1\n  - [2, [3, 4]]\n  c: x\nd: # leer\ne: y',
+      'digital:\n    status: analog\n    effort: 3\nowner: stelle-1', 'liste:\n  -   name: a\n      wert: [1, 2]\n  - b\nx: 1', 'a:\n\n  b: 1\n\nc:',
+    ]) {
       expect(compare(article(yaml)), yaml).toBe('fast');
     }
   });
@@ -87,12 +101,16 @@ describe('the fast reading of front matter', () => {
       if (fast !== undefined) compare(text);
       else expect(fast, yaml).toBeUndefined();
     }
-    for (const yaml of declined.slice(0, 13)) expect(readFrontMatterFast(article(yaml)), yaml).toBeUndefined();
+    for (const yaml of declined.slice(0, 13)) {
+      expect(readFrontMatterFast(article(yaml)), yaml).toBeUndefined();
+      expect(parseFrontMatterFast(article(yaml)), yaml).toBeUndefined();
+    }
   });
 
   it('declines texts without readable front matter', () => {
     for (const text of ['Kein Kopf', '---\nid: x\n', '---json\n{}\n---\n', '---\n\n---\nText']) {
       expect(readFrontMatterFast(text), text).toBeUndefined();
+      expect(parseFrontMatterFast(text), text).toBeUndefined();
     }
   });
 });

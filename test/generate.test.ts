@@ -34,6 +34,7 @@ describe('the benchmark wiki generator', () => {
     const again = generateWiki({ articles: 200, seed: 7 });
     expect([...again.files.entries()]).toEqual([...wiki.files.entries()]);
     expect(again.register).toBe(wiki.register);
+    expect(again.staff).toBe(wiki.staff);
     const other = generateWiki({ articles: 200, seed: 8 });
     expect(other.register).not.toBe(wiki.register);
     const differing = [...other.files.entries()].filter(([path, text]) => wiki.files.get(path) !== text);
@@ -94,13 +95,45 @@ describe('the benchmark wiki generator', () => {
     for (const check of ['deputies', 'processes', 'freshness', 'handover']) expect(missing).toContain(check);
   });
 
+  it('writes a staff export of N/2 rows with birth dates: every post once, most departures from the birth date', () => {
+    expect(wiki.staff.startsWith('\uFEFFStelle;Name;Geburtsdatum;Austrittsdatum;Grund\r\n')).toBe(true);
+    const staff = parseRegister(wiki.staff);
+    expect(staff.problems).toEqual([]);
+    expect(staff.rows).toHaveLength(100);
+    expect(wiki.manifest.staffRows).toBe(100);
+    const posts = [...wiki.files.keys()].filter((path) => /\/stelle-\d+-\d{3}\.md$/.test(path)).map((path) => path.replace(/^.*\/|\.md$/g, ''));
+    expect(new Set(staff.rows.map((row) => row.post))).toEqual(new Set([...posts, ...staff.rows.map((row) => row.post).filter((post) => /-9\d\d$/.test(post))]));
+    const fromBirth = staff.rows.filter((row) => row.departureSource === 'birth_date');
+    expect(fromBirth.length).toBeGreaterThan(80);
+    expect(fromBirth.every((row) => row.reason === 'retirement')).toBe(true);
+    expect(staff.rows.some((row) => row.departureSource === 'register' && row.reason !== 'retirement')).toBe(true);
+
+    const out = writtenWiki();
+    const { code, stdout, stderr } = cli('scripts/audit.ts', [
+      '--register', join(out, OUTPUT_LAYOUT.staff), '--docs', join(out, OUTPUT_LAYOUT.docs), '--today', REFERENCE_DATE, '--format', 'json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { forecast: Array<{ year: number; departures: number }> };
+    expect(new Set(report.forecast.map((row) => row.year)).size).toBeGreaterThanOrEqual(5);
+    // The birth dates reach no output (contract §6), in neither notation.
+    const births = wiki.staff.split('\r\n').slice(1, -1).map((line) => line.split(';')[2]!);
+    for (const birth of births) {
+      const [day, month, year] = birth.split('.');
+      expect(stdout).not.toContain(`${year}-${month}-${day}`);
+    }
+  });
+
   it('the CLI writes docs/ and the register, and refuses a non-empty --out with exit 2', () => {
     const out = tempDir();
     const ok = cli('scripts/generate-wiki.ts', ['--articles', '50', '--out', out, '--seed', '3']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([OUTPUT_LAYOUT.register, OUTPUT_LAYOUT.docs].sort());
-    expect(readFileSync(join(out, OUTPUT_LAYOUT.register), 'utf8')).toBe(generateWiki({ articles: 50, seed: 3 }).register);
+    expect(readdirSync(out).sort()).toEqual(Object.values(OUTPUT_LAYOUT).sort());
+    const again = generateWiki({ articles: 50, seed: 3 });
+    expect(readFileSync(join(out, OUTPUT_LAYOUT.register), 'utf8')).toBe(again.register);
+    expect(readFileSync(join(out, OUTPUT_LAYOUT.staff), 'utf8')).toBe(again.staff);
+    expect(ok.stdout).toContain(`${OUTPUT_LAYOUT.staff} (25 Zeilen)`);
 
     const busy = tempDir();
     writeFileSync(join(busy, 'notiz.txt'), 'bleibt');

@@ -29,23 +29,28 @@ describe('loadWikiAsync yields what loadWiki yields', () => {
     const docs = join(ROOT, 'docs');
     const expected = loadWiki(docs, ROOT);
     const lean = await loadWikiAsync(docs, { cwd: ROOT, cache: false });
-    expect(lean.stats).toEqual({ files: expected.articles.length, fromCache: 0, analysed: expected.articles.length, workers: 0 });
+    expect(lean.stats).toEqual({ files: expected.articles.length, fromCache: 0, analysed: expected.articles.length, workers: 0, onWorkers: 0 });
     expect(lean.wiki.articles).toEqual(bodiless(expected));
     const full = await loadWikiAsync(docs, { cwd: ROOT, cache: false, keepBody: true });
     expect(full.wiki.articles).toEqual(expected.articles);
     expect(validateWiki(lean.wiki, TODAY)).toEqual(validateWiki(expected, TODAY));
   });
 
-  it('on a generated wiki of 600 articles, on two worker threads, with and without bodies', { timeout: 120_000 }, async () => {
+  it('on a generated wiki of 600 articles, on the calling thread and a worker thread, with and without bodies', { timeout: 120_000 }, async () => {
     const docs = generated(600);
     const expected = loadWiki(docs, ROOT);
     expect(expected.articles).toHaveLength(600);
-    const lean = await loadWikiAsync(docs, { cwd: ROOT, cache: false, workers: 2 });
-    expect(lean.stats.workers).toBe(2);
+    // Every file on the worker, then shared as it happens (the calling thread starts at once).
+    const lean = await loadWikiAsync(docs, { cwd: ROOT, cache: false, threads: 2, workersOnly: true });
+    expect(lean.stats).toMatchObject({ workers: 1, onWorkers: 600 });
     expect(lean.wiki.articles).toEqual(bodiless(expected));
-    const full = await loadWikiAsync(docs, { cwd: ROOT, cache: false, workers: 2, keepBody: true });
+    const full = await loadWikiAsync(docs, { cwd: ROOT, cache: false, threads: 2, keepBody: true, workersOnly: true });
+    expect(full.stats.onWorkers).toBe(600);
     expect(full.wiki.articles).toEqual(expected.articles);
     expect(validateWiki(full.wiki, TODAY)).toEqual(validateWiki(expected, TODAY));
+    const shared = await loadWikiAsync(docs, { cwd: ROOT, cache: false, threads: 2, keepBody: true });
+    expect(shared.stats.workers).toBe(1);
+    expect(shared.wiki.articles).toEqual(expected.articles);
   });
 
   it('on the hostile fixture wiki (binary, non-UTF-8, broken YAML)', async () => {

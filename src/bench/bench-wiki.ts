@@ -15,6 +15,8 @@ export interface BenchWiki {
   dir: string;
   docs: string;
   register: string;
+  /** The full staff export with birth dates (issue 19). */
+  staff: string;
   /** True when generated in this run (in `seconds`), false when taken from the cache. */
   generated: boolean;
   seconds: number;
@@ -24,7 +26,7 @@ export interface BenchWiki {
 export function benchWiki(articles: number, seed: number, progress: Progress): BenchWiki {
   const dir = join(CACHE_ROOT, `v${GENERATOR_VERSION}-n${articles}-s${seed}`);
   const wiki = (generated: boolean, seconds: number): BenchWiki =>
-    ({ dir, docs: join(dir, OUTPUT_LAYOUT.docs), register: join(dir, OUTPUT_LAYOUT.register), generated, seconds });
+    ({ dir, docs: join(dir, OUTPUT_LAYOUT.docs), register: join(dir, OUTPUT_LAYOUT.register), staff: join(dir, OUTPUT_LAYOUT.staff), generated, seconds });
   if (existsSync(join(dir, '.complete'))) return wiki(false, 0);
   progress(`erzeuge ${articles} Artikel (Startwert ${seed}) …`);
   const started = performance.now();

@@ -17,6 +17,7 @@ import { benchReport, seconds } from './report';
 import { measureSearchIndex } from './search-index-size';
 import { measureSiteSearch, SEARCH_NOTE, searchTable, type SearchRow } from './site-search';
 import { measureValidateAndAudit } from './validate-audit';
+import { LONG_VIEW_NOTE, measureLongView } from './hr-long-view';
 
 export interface BenchOptions {
   articles: number;
@@ -50,6 +51,9 @@ export async function runBenchmark(options: BenchOptions, progress: Progress): P
     const docx = await measureDocxImport(settings);
     rows.push(docx.row);
     goals.push(docx.goal, ...timed.goals);
+    const longView = await measureLongView(settings, wiki, options.articles);
+    rows.push(...longView.rows);
+    goals.push(...longView.goals);
     goals.push(...(await measureCacheHitRates(wiki.docs, progress)).goals);
     const index = measureSearchIndex(wiki.docs, options, progress);
     indexLines = index.lines;
@@ -74,11 +78,11 @@ export async function runBenchmark(options: BenchOptions, progress: Progress): P
   }
 
   const notes = [
-    `- Wiki: ${options.articles} erzeugte Artikel, Register mit ${Math.floor(options.articles / 5)} Zeilen, Prüfdatum ${REFERENCE_DATE}` +
+    `- Wiki: ${options.articles} erzeugte Artikel, Register mit ${Math.floor(options.articles / 5)} Zeilen, Personalliste mit ${Math.floor(options.articles / 2)} Zeilen, Prüfdatum ${REFERENCE_DATE}` +
       (wiki.generated ? ` (eben erzeugt in ${seconds(wiki.seconds)})` : ' (aus dem Cache)') + `: ${wiki.dir}`,
     environmentLine(),
     timingLine({ hyperfine, buildOnly: options.buildOnly === true, build, baseline }),
-    ...(options.buildOnly ? [] : [CACHE_NOTE, EDITOR_NOTE]),
+    ...(options.buildOnly ? [] : [CACHE_NOTE, LONG_VIEW_NOTE, EDITOR_NOTE]),
     ...(searches.length > 0 ? [SEARCH_NOTE] : []),
     ...(ours && plain ? comparisonLines(ours, plain, installSeconds) : []),
   ];

@@ -76,7 +76,7 @@ async function withTouchedSource<T>(module: string, body: () => Promise<T>): Pro
 async function hitRateAfterTouching(docs: string, cacheDir: string, module: string): Promise<HitRate> {
   await loadWikiAsync(docs, { cacheDir, fingerprint: fingerprintNow() });
   // One thread: worker threads would load (and rebuild) their bundle from the touched sources.
-  const { stats } = await withTouchedSource(module, () => loadWikiAsync(docs, { cacheDir, fingerprint: fingerprintNow(), workers: 1 }));
+  const { stats } = await withTouchedSource(module, () => loadWikiAsync(docs, { cacheDir, fingerprint: fingerprintNow(), threads: 1 }));
   return { module, fromCache: stats.fromCache, files: stats.files };
 }
 

@@ -1,4 +1,5 @@
 import { parseFrontMatter, normaliseText, type FrontMatter, type YamlProblem } from './frontmatter';
+import { parseFrontMatterFast } from './front-matter-fast';
 import { summariseMarkdown, type BodyFacts } from './markdown/remark';
 import { scanBody } from './markdown/fast/scanner';
 import { translateSchemaError } from './schema/messages';
@@ -65,7 +66,9 @@ export function analyseArticle(file: string, relPath: string, bytes: Uint8Array)
       frontMatter: { data: undefined, problems: [], keyLines: new Map(), endLine: 1, bodyLine: 1, bodyOffset: 0, body: '' },
     };
   }
-  const frontMatter = parseFrontMatter(normaliseText(text));
+  const normalised = normaliseText(text);
+  // The exact parser where the fast reading declines (differential test: test/front-matter-fast.test.ts).
+  const frontMatter = parseFrontMatterFast(normalised) ?? parseFrontMatter(normalised);
   const data = frontMatter.data;
   const schema = data ? validateFrontMatter(data, translateSchemaError) : undefined;
   const type = typeOf(data);

@@ -27,7 +27,20 @@ export function missingSections(article: Article): SectionGap[] {
   return gaps;
 }
 
+/** Each body's sections by `headingKey` (the first of a name), made once: the audit asks per register row. */
+const sectionsByKey = new WeakMap<Section[], Map<string, Section>>();
+
 /** The section of this name (compared as `headingKey` does), if the body has one. */
 export function findSection(article: Article, title: string): Section | undefined {
-  return article.markdown.sections.find((s) => headingKey(s.title) === headingKey(title));
+  const sections = article.markdown.sections;
+  let byKey = sectionsByKey.get(sections);
+  if (!byKey) {
+    byKey = new Map();
+    for (const section of sections) {
+      const key = headingKey(section.title);
+      if (!byKey.has(key)) byKey.set(key, section);
+    }
+    sectionsByKey.set(sections, byKey);
+  }
+  return byKey.get(headingKey(title));
 }

@@ -1,7 +1,7 @@
 import { Document, visit } from 'yaml';
 import { normaliseText, parseFrontMatter, type FrontMatter } from '../core/frontmatter';
 import { YamlLines } from '../authoring/yaml-lines';
-import { readFrontMatterFast } from './front-matter-fast';
+import { readFrontMatterFast } from '../core/front-matter-fast';
 
 /**
  * The file format the browser editor reads and writes articles with (registered in

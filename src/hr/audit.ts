@@ -57,6 +57,8 @@ export interface AuditResult {
   today: string;
   horizon: number;
   lead: number;
+  /** The order of `flagged` (not in JSON; the HTML report groups by it). */
+  sort: AuditSort;
   flagged: FlaggedRow[];
   summary: AuditSummary;
   /** Departures and not secured posts per year and department, ten years ahead (contract §7). */
@@ -116,12 +118,14 @@ export function runAudit(index: CoverageIndex, rows: RegisterRow[], options: Aud
     });
   }
   const byDeparture = (a: FlaggedRow, b: FlaggedRow) => (a.departure < b.departure ? -1 : a.departure > b.departure ? 1 : a.post.localeCompare(b.post));
-  flagged.sort(options.sort === 'risk' ? (a, b) => b.risk.score - a.risk.score || byDeparture(a, b) : byDeparture);
+  const sort = options.sort ?? 'departure';
+  flagged.sort(sort === 'risk' ? (a, b) => b.risk.score - a.risk.score || byDeparture(a, b) : byDeparture);
   const missing_by_check = Object.fromEntries(CHECK_IDS.map((c) => [c, flagged.filter((f) => f.missing.includes(c)).length])) as Record<CheckId, number>;
   return {
     today: formatIsoDate(today),
     horizon,
     lead,
+    sort,
     flagged,
     considered,
     forecast: departuresForecast(forecastInput, today.year),

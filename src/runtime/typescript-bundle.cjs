@@ -119,23 +119,34 @@ function esbuildVersion() {
 }
 
 /**
- * Returns the path of an up-to-date CommonJS bundle of `entry` (absolute path of a .ts file),
- * building it when missing or stale. Writes are atomic, so parallel runs never see half a file.
+ * The path of the bundle of `entry` when it is up to date (or prebuilt), without building:
+ * synchronous, so a caller can start a worker on it before it goes on with other work.
  */
-async function ensureBundle(entry) {
+function freshBundle(entry) {
   if (!FROM_SOURCE) {
     const prebuilt = join(DIST_DIR, prebuiltName(relative(ROOT, entry).split(sep).join('/')));
     if (existsSync(prebuilt)) return prebuilt;
     throw new Error(`${relative(ROOT, entry)} gehört nicht zum installierten Paket (kein ${relative(ROOT, prebuilt)}).`);
   }
   const paths = bundlePaths(entry);
-  const version = esbuildVersion();
   try {
     statSync(paths.code);
-    if (isFresh(paths.meta, version)) return paths.code;
+    if (isFresh(paths.meta, esbuildVersion())) return paths.code;
   } catch {
     // not built yet
   }
+  return undefined;
+}
+
+/**
+ * Returns the path of an up-to-date CommonJS bundle of `entry` (absolute path of a .ts file),
+ * building it when missing or stale. Writes are atomic, so parallel runs never see half a file.
+ */
+async function ensureBundle(entry) {
+  const fresh = freshBundle(entry);
+  if (fresh) return fresh;
+  const paths = bundlePaths(entry);
+  const version = esbuildVersion();
   const result = await require('esbuild').build(bundleOptions(entry, paths.code, undefined));
   const inputs = Object.keys(result.metafile.inputs).map((path) => {
     const stat = statSync(join(ROOT, path));
@@ -221,4 +232,4 @@ function runWithCodeCache(bundle) {
   wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-module.exports = { ensureBundle, buildPrebuilt, runEntry, ROOT };
+module.exports = { ensureBundle, freshBundle, buildPrebuilt, runEntry, ROOT };

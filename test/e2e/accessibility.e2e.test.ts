@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -115,18 +116,42 @@ describe('axe: no WCAG 2.1 A/AA violations on the site', () => {
   });
 });
 
+/** `npm run audit -- --format html` for a register, on the sample wiki; returns the report's path. */
+function auditReport(register: string): string {
+  const out = join(tempDir('stellenwissen-a11y-'), 'bericht.html');
+  const run = spawnSync(process.execPath, ['scripts/run.cjs', 'audit', '--register', register, '--today', '2026-06-01', '--format', 'html', '--site-url', 'https://wiki.example', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.stderr).not.toMatch(/Error|Fehler:/);
+  expect(run.status, run.stderr).toBeLessThanOrEqual(1); // 1: posts flagged
+  return out;
+}
+
 describe('axe: no violations in the HTML reports', () => {
   it('the HR audit report (npm run audit -- --format html)', async () => {
-    const out = join(tempDir('stellenwissen-a11y-'), 'bericht.html');
-    const run = spawnSync(process.execPath, ['scripts/run.cjs', 'audit', '--register', 'examples/personalregister-beispiel.csv', '--today', '2026-06-01', '--format', 'html', '--site-url', 'https://wiki.example', '--out', out], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stderr).not.toMatch(/Error|Fehler:/);
-    expect(run.status, run.stderr).toBeLessThanOrEqual(1); // 1: posts flagged
+    const out = auditReport('examples/personalregister-beispiel.csv');
     for (const mode of ['light', 'dark'] as const) {
       const { page } = await openPage(browser, pathToFileURL(out).href);
       await page.emulateMedia({ colorScheme: mode });
       await expectNoAxeViolations(page, `Personalbericht, ${mode}`);
       await page.close();
     }
+  });
+  it('a long HR audit report: groups of tables, each laid out when needed and named by its heading', async () => {
+    // The example's rows and 150 more in one quarter, on posts missing from the wiki (so all flagged).
+    const example = readFileSync(join(ROOT, 'examples/personalregister-beispiel.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+    const register = join(tempDir('stellenwissen-a11y-'), 'lang.csv');
+    const rows = Array.from({ length: 150 }, (_, i) => `stelle-99-${String(i + 1).padStart(3, '0')};Beispiel ${i + 1};;${String(1 + (i % 28)).padStart(2, '0')}.02.2027;Versetzung`);
+    writeFileSync(register, [...example, ...rows].join('\n'));
+    const { page } = await openPage(browser, pathToFileURL(auditReport(register)).href);
+    const tables = await page.$$eval('table.flagged', (all) => all.map((t) => document.getElementById(t.getAttribute('aria-labelledby')!)?.textContent ?? ''));
+    const quarter = 'Austritt im 1. Quartal 2027 (153)'; // the example has 3 more in that quarter
+    expect(tables.filter((title) => title === quarter)).toHaveLength(2);
+    // The browser may skip laying out the tables off screen (not measurable: asking for a size lays one out).
+    expect(await page.$$eval('div.rows', (all) => all.map((div) => getComputedStyle(div).contentVisibility))).toEqual(tables.map(() => 'auto'));
+    const last = page.locator('table.flagged').last().locator('tbody tr').last();
+    await last.scrollIntoViewIfNeeded();
+    expect((await last.boundingBox())!.height).toBeGreaterThan(20);
+    await expectNoAxeViolations(page, 'Personalbericht, lang');
+    await page.close();
   });
 });
 

@@ -20,13 +20,14 @@ import { postArticles } from './post';
 import { processArticles } from './process';
 import { Random } from './random';
 import { register } from './register';
+import { staffRegister } from './staff';
 
 export { REFERENCE_DATE } from './dates';
 export { mulberry32 } from './random';
 export { isEmptyOrMissing, OUTPUT_LAYOUT, writeGeneratedWiki } from './write';
 
 /** Bumped whenever the output for a given (articles, seed) changes; part of the bench cache key. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const MIN_ARTICLES = 20;
 export const MAX_ARTICLES = 200_000;
@@ -41,12 +42,15 @@ export interface GeneratedWiki {
   files: Map<string, string>;
   /** The register CSV (UTF-8 BOM, `;`, CRLF). */
   register: string;
+  /** A full staff export with birth dates (same format), for the audit's long view. */
+  staff: string;
   /** What was generated, for tests and the bench. */
   manifest: {
     counts: Record<'department' | 'post' | 'process' | 'handover' | 'guide', number>;
     /** Relative paths of the articles whose review is overdue on REFERENCE_DATE (`stale` warnings). */
     stale: string[];
     registerRows: number;
+    staffRows: number;
   };
 }
 
@@ -75,5 +79,7 @@ export function generateWiki(options: GenerateOptions): GeneratedWiki {
   const { departures, csv, rows } = register(r, posts, n);
   handoverArticles(ctx, posts, departures, counts.handover);
   guideArticles(ctx, departments, counts.guide);
-  return { files: ctx.files, register: csv, manifest: { counts, stale: ctx.stale.sort(), registerRows: rows } };
+  // Last, so that adding it changed none of the draws above.
+  const staff = staffRegister(r, posts, n);
+  return { files: ctx.files, register: csv, staff: staff.csv, manifest: { counts, stale: ctx.stale.sort(), registerRows: rows, staffRows: staff.rows } };
 }

@@ -1,10 +1,10 @@
-/** Writing a generated wiki to disk: the wiki under docs/, the register beside it. */
+/** Writing a generated wiki to disk: the wiki under docs/, the registers beside it. */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedWiki } from './index';
 
-/** The files a generated wiki folder holds: the wiki under docs/, the register beside it. */
-export const OUTPUT_LAYOUT = { docs: 'docs', register: 'austritte.csv' } as const;
+/** The files a generated wiki folder holds: the wiki under docs/, the registers beside it. */
+export const OUTPUT_LAYOUT = { docs: 'docs', register: 'austritte.csv', staff: 'personalliste.csv' } as const;
 
 /** True when `dir` does not exist or is empty. */
 export function isEmptyOrMissing(dir: string): boolean {
@@ -16,7 +16,7 @@ export function isEmptyOrMissing(dir: string): boolean {
   }
 }
 
-/** Writes `<dir>/docs/**` and `<dir>/austritte.csv`. The caller checks that `dir` is empty. */
+/** Writes `<dir>/docs/**`, `<dir>/austritte.csv` and `<dir>/personalliste.csv`. The caller checks that `dir` is empty. */
 export function writeGeneratedWiki(dir: string, wiki: GeneratedWiki): void {
   const docs = join(dir, OUTPUT_LAYOUT.docs);
   const made = new Set<string>();
@@ -29,4 +29,5 @@ export function writeGeneratedWiki(dir: string, wiki: GeneratedWiki): void {
     writeFileSync(join(docs, path), content);
   }
   writeFileSync(join(dir, OUTPUT_LAYOUT.register), wiki.register);
+  writeFileSync(join(dir, OUTPUT_LAYOUT.staff), wiki.staff);
 }

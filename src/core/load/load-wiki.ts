@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { AnalysisCache, contentHash, type CachedAnalysis } from './analysis-cache';
-import { analyseArticle, withoutBody, type Article } from '../article';
+import { withoutBody, type Article } from '../article';
 import { normaliseText } from '../frontmatter';
 import type { FileToAnalyse } from './parallel/messages';
+import { analyseFile, readArticleBytes } from './analyse-file';
 import { AnalysisPool } from './parallel/pool';
 import { indexWiki, type Wiki } from '../wiki';
 import { listArticleFiles, requireWikiFolder, toPosix } from '../wiki-files';
@@ -23,8 +23,10 @@ export interface LoadOptions {
   /** Where the cache lives and its fingerprint (tests); defaults to node_modules/.cache. */
   cacheDir?: string;
   fingerprint?: string;
-  /** Worker threads for the files not in the cache (default: one per core). 1 = none. */
-  workers?: number;
+  /** Threads that analyse the files not in the cache, the calling thread included (default: one per core). 1 = no worker thread. */
+  threads?: number;
+  /** Tests: the worker threads analyse every file, the calling thread none. */
+  workersOnly?: boolean;
   /** Keep each article's body text (`frontMatter.body`) — the site search needs it. */
   keepBody?: boolean;
   /** Progress of the analysis: files done of files to analyse (cache hits count at once). */
@@ -37,15 +39,18 @@ export interface LoadStats {
   fromCache: number;
   /** Files analysed in this run. */
   analysed: number;
-  /** Worker threads used (0: analysed on the calling thread). */
+  /** Worker threads used beside the calling thread (0: analysed on the calling thread alone). */
   workers: number;
+  /** Files analysed on worker threads (the rest of `analysed` on the calling thread). */
+  onWorkers: number;
 }
 
 interface Entry {
   path: string;
   file: string;
   relPath: string;
-  bytes: Uint8Array;
+  /** Absent when the file is read where it is analysed (no cache: nothing to hash first). */
+  bytes: Uint8Array | undefined;
   hash: string | undefined;
 }
 
@@ -63,21 +68,15 @@ function pathNamer(root: string, cwd: string): (path: string) => { file: string;
 }
 
 function readEntry(path: string, names: { file: string; relPath: string }, hashing: boolean): Entry {
-  const { file, relPath } = names;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    bytes = new Uint8Array([0]); // unreadable: reported like a binary file
-  }
-  return { path, file, relPath, bytes, hash: hashing ? contentHash(bytes) : undefined };
+  const bytes = readArticleBytes(path);
+  return { ...names, path, bytes, hash: hashing ? contentHash(bytes) : undefined };
 }
 
-function fromCache(entry: Entry, cached: CachedAnalysis, keepBody: boolean): Article {
+function fromCache(entry: Entry, bytes: Uint8Array, cached: CachedAnalysis, keepBody: boolean): Article {
   const parts = entry.relPath.split('/');
   const article: Article = { ...cached, file: entry.file, relPath: entry.relPath, folder: parts.length > 1 ? parts[0] : undefined };
   if (keepBody && !cached.readProblem) {
-    const text = normaliseText(Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength).toString('utf8'));
+    const text = normaliseText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     article.frontMatter = { ...cached.frontMatter, body: text.slice(cached.frontMatter.bodyOffset) };
   }
   return article;
@@ -85,8 +84,7 @@ function fromCache(entry: Entry, cached: CachedAnalysis, keepBody: boolean): Art
 
 /** Reads and analyses one file of the wiki (`path` absolute or relative to the cwd). */
 export function readArticle(root: string, path: string, cwd: string = process.cwd()): Article {
-  const entry = readEntry(path, pathNamer(root, cwd)(path), false);
-  return analyseArticle(entry.file, entry.relPath, entry.bytes);
+  return analyseFile({ ...pathNamer(root, cwd)(path), path });
 }
 
 /**
@@ -96,16 +94,14 @@ export function readArticle(root: string, path: string, cwd: string = process.cw
 export function loadWiki(root: string, cwd: string = process.cwd()): Wiki {
   requireWikiFolder(root);
   const names = pathNamer(root, cwd);
-  return indexWiki(root, listArticleFiles(root).map((path) => {
-    const entry = readEntry(path, names(path), false);
-    return analyseArticle(entry.file, entry.relPath, entry.bytes);
-  }));
+  return indexWiki(root, listArticleFiles(root).map((path) => analyseFile({ ...names(path), path })));
 }
 
 /**
  * Loads a wiki like `loadWiki`, for large wikis: analyses of unchanged files come from the
- * content-hash cache, the rest is analysed on worker threads (one per core). The result
- * is the same as `loadWiki`'s (tested), without body texts unless `keepBody`.
+ * content-hash cache, the rest is analysed on the calling thread and on worker threads
+ * (together one per core). The result is the same as `loadWiki`'s (tested), without body
+ * texts unless `keepBody`.
  */
 export async function loadWikiAsync(root: string, options: LoadOptions = {}): Promise<{ wiki: Wiki; stats: LoadStats }> {
   requireWikiFolder(root);
@@ -114,45 +110,46 @@ export async function loadWikiAsync(root: string, options: LoadOptions = {}): Pr
   const cache = options.cache === false ? undefined : new AnalysisCache(root, options.fingerprint, options.cacheDir);
 
   const paths = listArticleFiles(root);
-  const wanted = options.workers ?? availableParallelism();
-  const useWorkers = (count: number) => count >= MIN_FILES_FOR_WORKERS && wanted > 1;
-  // Cold run: boot the workers now, while this thread reads the files.
-  let pool = (cache === undefined || cache.size === 0) && useWorkers(paths.length) ? AnalysisPool.start(wanted) : undefined;
+  const workerCount = (options.threads ?? availableParallelism()) - 1;
+  const useWorkers = (count: number) => count >= MIN_FILES_FOR_WORKERS && workerCount > 0;
+  // Cold run: boot the workers now; they need about half a second before they take files.
+  let pool = (cache === undefined || cache.size === 0) && useWorkers(paths.length) ? AnalysisPool.start(workerCount) : undefined;
   pool?.catch(() => undefined); // awaited (and its error reported) below
 
   const names = pathNamer(root, cwd);
-  const entries = paths.map((path) => readEntry(path, names(path), cache !== undefined));
+  // Without a cache nothing needs the bytes before the analysis: each thread reads its own files.
+  const entries: Entry[] = paths.map((path) => (cache ? readEntry(path, names(path), true) : { ...names(path), path, bytes: undefined, hash: undefined }));
   const articles: Array<Article | undefined> = new Array(entries.length);
   const missing: number[] = [];
   entries.forEach((entry, i) => {
     const cached = entry.hash === undefined ? undefined : cache?.get(entry.hash);
-    if (cached) articles[i] = fromCache(entry, cached, keepBody);
+    if (cached && entry.bytes) articles[i] = fromCache(entry, entry.bytes, cached, keepBody);
     else missing.push(i);
   });
   const total = entries.length;
   const hits = total - missing.length;
   options.onProgress?.(hits, total);
 
-  if (!pool && useWorkers(missing.length)) pool = AnalysisPool.start(wanted);
+  if (!pool && useWorkers(missing.length)) pool = AnalysisPool.start(workerCount);
   else if (pool && !useWorkers(missing.length)) {
     void pool.then((p) => p.close(), () => undefined);
     pool = undefined;
   }
   let analysed: Article[];
   let workers = 0;
+  let onWorkers = 0;
   if (pool) {
-    const files: FileToAnalyse[] = missing.map((i) => ({ file: entries[i]!.file, relPath: entries[i]!.relPath, bytes: entries[i]!.bytes }));
+    const files: FileToAnalyse[] = missing.map((i) => ({ file: entries[i]!.file, relPath: entries[i]!.relPath, path: entries[i]!.path, bytes: entries[i]!.bytes }));
     const started = await pool;
     workers = started.size;
     try {
-      analysed = await started.analyse(files, { keepBody, onProgress: (done) => options.onProgress?.(hits + done, total) });
+      ({ articles: analysed, onWorkers } = await started.analyse(files, { keepBody, workersOnly: options.workersOnly, onProgress: (done) => options.onProgress?.(hits + done, total) }));
     } finally {
       await started.close();
     }
   } else {
     analysed = missing.map((i, n) => {
-      const entry = entries[i]!;
-      const article = analyseArticle(entry.file, entry.relPath, entry.bytes);
+      const article = analyseFile(entries[i]!);
       if ((n + 1) % 100 === 0) options.onProgress?.(hits + n + 1, total);
       return keepBody ? article : withoutBody(article);
     });
@@ -167,6 +164,6 @@ export async function loadWikiAsync(root: string, options: LoadOptions = {}): Pr
   cache?.save();
   return {
     wiki: indexWiki(root, articles as Article[]),
-    stats: { files: total, fromCache: hits, analysed: missing.length, workers },
+    stats: { files: total, fromCache: hits, analysed: missing.length, workers, onWorkers },
   };
 }

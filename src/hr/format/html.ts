@@ -1,4 +1,4 @@
-import type { AuditResult } from '../audit';
+import type { AuditResult, AuditSort, FlaggedRow } from '../audit';
 import { CHECK_IDS } from '../../coverage/coverage';
 import { addMonths, compareDates, parseIsoDate, type CalendarDate } from '../../core/dates';
 import { changeLines, encodingLine, FORECAST_COLUMNS, FORECAST_EMPTY, forecastCells, forecastTitle, forecastYears, horizonEnd, rowCells } from './rows';
@@ -26,7 +26,6 @@ const PATTERNS: Record<keyof typeof COLOURS, string> = {
 };
 type Tone = keyof typeof COLOURS;
 const toneOf = (coverage: number, flagged: boolean): Tone => (!flagged ? 'full' : coverage < 50 ? 'low' : 'mid');
-const colourOf = (coverage: number, flagged: boolean) => COLOURS[toneOf(coverage, flagged)];
 const fillOf = (tone: Tone) => (PATTERNS[tone] ? `url(#muster-${tone})` : COLOURS[tone]);
 /** The patterns, defined once in the document (in the timeline, which every report has; the other charts and the swatches refer to them). */
 const patternDefs = () => `<defs>${(Object.keys(COLOURS) as Tone[]).filter((t) => PATTERNS[t]).map((t) => `<pattern id="muster-${t}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${COLOURS[t]}"/>${PATTERNS[t]}</pattern>`).join('')}</defs>`;
@@ -44,41 +43,56 @@ function quarters(today: CalendarDate, end: CalendarDate, earliest: CalendarDate
   const list: Quarter[] = [];
   let start: CalendarDate = { year: first.year, month: Math.floor((first.month - 1) / 3) * 3 + 1, day: 1 };
   while (compareDates(start, end) <= 0) {
-    list.push({ label: `Q${Math.floor((start.month - 1) / 3) + 1}`, year: start.year, start });
+    list.push({ label: `Q${quarterOf(start)}`, year: start.year, start });
     start = addMonths(start, 3);
   }
   return list;
 }
 
-/** Inline SVG: departures per quarter, stacked and coloured by coverage. */
+const quarterOf = (date: CalendarDate) => Math.floor((date.month - 1) / 3) + 1;
+/** Quarters since year 0: consecutive quarters differ by one. */
+const quarterNumber = (date: CalendarDate) => date.year * 4 + quarterOf(date) - 1;
+
+/** The tones from the bottom of a bar up, with what each means (the legend says the same with its pattern). */
+const TIMELINE_TONES: Array<[Tone, string]> = [['low', 'Abdeckung unter 50 %'], ['mid', 'Abdeckung 50–99 %'], ['full', 'abgesichert']];
+/** How each tone's pattern looks, in words, for the legends. */
+const PATTERN_WORDS: Record<Tone, string> = { low: 'schraffiert', mid: 'gepunktet', full: 'voll' };
+const legendItem = (tone: Tone, meaning: string) => `${swatch(tone)}${escapeHtml(`${meaning} (${PATTERN_WORDS[tone]})`)}`;
+
+/** Inline SVG: departures per quarter, one segment per coverage tone (its title gives the count). */
 function timeline(result: AuditResult): string {
   const today = parseIsoDate(result.today)!;
   const end = parseIsoDate(horizonEnd(result))!;
   const dates = result.considered.map((c) => parseIsoDate(c.departure)!);
   const earliest = dates.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b), today);
   const qs = quarters(today, end, earliest);
-  const buckets = qs.map((q, i) => result.considered
-    .filter((c) => {
-      const d = parseIsoDate(c.departure)!;
-      return compareDates(d, q.start) >= 0 && (i === qs.length - 1 || compareDates(d, qs[i + 1].start) < 0);
-    })
-    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.coverage - b.coverage));
-  const max = Math.max(1, ...buckets.map((b) => b.length));
+  const counts = qs.map(() => ({ low: 0, mid: 0, full: 0 }) as Record<Tone, number>);
+  const first = quarterNumber(qs[0]!.start);
+  result.considered.forEach((c, i) => {
+    counts[Math.min(qs.length - 1, quarterNumber(dates[i]!) - first)]![toneOf(c.coverage, c.flagged)] += 1;
+  });
+  const totals = counts.map((c) => c.low + c.mid + c.full);
+  const max = Math.max(1, ...totals);
   const barWidth = 36;
   const gap = 12;
   const height = 160;
   const unit = (height - 20) / max;
   const width = qs.length * (barWidth + gap) + gap;
-  const bars = buckets.map((bucket, i) => {
+  const bars = qs.map((q, i) => {
     const x = gap + i * (barWidth + gap);
-    const blocks = bucket.map((c, j) => {
-      const y = height - (j + 1) * unit;
-      return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${(unit - 1).toFixed(1)}" fill="${fillOf(toneOf(c.coverage, c.flagged))}"><title>${escapeHtml(`${germanDate(c.departure)}: Abdeckung ${c.coverage} %`)}</title></rect>`;
+    let below = 0;
+    const segments = TIMELINE_TONES.filter(([tone]) => counts[i]![tone] > 0).map(([tone, meaning]) => {
+      const n = counts[i]![tone];
+      const y = height - (below + n) * unit;
+      below += n;
+      // A hair of white between segments, where the segment is tall enough to keep it.
+      const h = n * unit > 2 ? n * unit - 1 : n * unit;
+      return `<rect x="${x}" y="${y.toFixed(1)}" width="${barWidth}" height="${h.toFixed(1)}" fill="${fillOf(tone)}"><title>${escapeHtml(`${q.label} ${q.year}: ${n} ${n === 1 ? 'Austritt' : 'Austritte'}, ${meaning}`)}</title></rect>`;
     }).join('');
-    const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${qs[i].label}</text>`
-      + `<text x="${x + barWidth / 2}" y="${height + 27}" text-anchor="middle" font-size="10" fill="#666">${qs[i].year}</text>`;
-    const count = bucket.length > 0 ? `<text x="${x + barWidth / 2}" y="${(height - bucket.length * unit - 4).toFixed(1)}" text-anchor="middle" font-size="10">${bucket.length}</text>` : '';
-    return blocks + label + count;
+    const label = `<text x="${x + barWidth / 2}" y="${height + 14}" text-anchor="middle" font-size="11">${q.label}</text>`
+      + `<text x="${x + barWidth / 2}" y="${height + 27}" text-anchor="middle" font-size="10" fill="#666">${q.year}</text>`;
+    const count = totals[i]! > 0 ? `<text x="${x + barWidth / 2}" y="${(height - totals[i]! * unit - 4).toFixed(1)}" text-anchor="middle" font-size="10">${totals[i]}</text>` : '';
+    return segments + label + count;
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Austritte je Quartal nach Abdeckung" width="${width}" height="${height + 32}" viewBox="0 0 ${width} ${height + 32}">${patternDefs()}${bars}<line x1="0" y1="${height}" x2="${width}" y2="${height}" stroke="#888"/></svg>`;
 }
@@ -184,7 +198,7 @@ function forecastSection(result: AuditResult): string {
   const rows = result.forecast.map((row) => `<tr>${forecastCells(row).map((cell, i) => `<td${i >= 2 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
   return `${title}
 ${forecastChart(result)}
-<p class="legend">${swatch('low')}nicht abgesichert (schraffiert)${swatch('full')}abgesichert (voll) – Stand der Artikel am Stichtag</p>
+<p class="legend">${legendItem('low', 'nicht abgesichert')}${legendItem('full', 'abgesichert')} – Stand der Artikel am Stichtag</p>
 <table>
 <thead><tr>${FORECAST_COLUMNS.map((c, i) => `<th${i >= 2 ? ' class="num"' : ''}>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>
@@ -203,6 +217,63 @@ function link(siteUrl: string | undefined, path: string | undefined, text: strin
   return `<a href="${escapeHtml(`${siteUrl.replace(/\/$/, '')}/${path}`)}">${escapeHtml(text)}</a>`;
 }
 
+function flaggedRow(row: FlaggedRow, options: HtmlOptions): string {
+  const c = rowCells(row);
+  const article = row.detail.coverage.article;
+  return `<tr>
+<td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td>
+<td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td>
+<td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td>
+<td><div class="bar"><span class="${toneOf(row.coverage, true)}" style="width:${row.coverage}%"></span></div>${row.coverage} %</td>
+<td>${escapeHtml(c.risk)}</td>
+<td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td>
+<td><ol>${row.actions.map(actionItem).join('')}</ol></td>
+</tr>`;
+}
+
+const FLAGGED_HEAD = '<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th><th>Was jetzt zu tun ist</th></tr></thead>';
+/** Rows per table: the browser lays out only the tables on screen (`content-visibility`), so a long report opens at once. */
+export const ROWS_PER_TABLE = 100;
+/** About a row's height, for the scroll bar before a table was laid out. */
+const ROW_HEIGHT_PX = 140;
+
+/** The heading of a group of flagged rows: the quarter of the departure, or the risk level with `--sort risk`. */
+function groupTitle(row: FlaggedRow, sort: AuditSort): string {
+  if (sort === 'risk') return `Risiko ${RISK_LEVEL_LABELS[row.risk.level]}`;
+  if (row.months_left < 0) return 'Bereits ausgeschieden';
+  const date = parseIsoDate(row.departure)!;
+  return `Austritt im ${quarterOf(date)}. Quartal ${date.year}`;
+}
+
+/**
+ * The flagged rows under one heading per group (in the report's order, so each group is
+ * one run of rows), each group in tables of at most ROWS_PER_TABLE rows with the same
+ * fixed columns.
+ */
+function flaggedGroups(result: AuditResult, options: HtmlOptions): string {
+  const groups: Array<{ title: string; rows: FlaggedRow[] }> = [];
+  for (const row of result.flagged) {
+    const title = groupTitle(row, result.sort);
+    const last = groups.at(-1);
+    if (last?.title === title) last.rows.push(row);
+    else groups.push({ title, rows: [row] });
+  }
+  return groups.map((group, g) => {
+    const id = `gruppe-${g + 1}`;
+    const tables: string[] = [];
+    for (let i = 0; i < group.rows.length; i += ROWS_PER_TABLE) {
+      const rows = group.rows.slice(i, i + ROWS_PER_TABLE);
+      tables.push(`<div class="rows" style="contain-intrinsic-size:auto ${rows.length * ROW_HEIGHT_PX}px"><table class="flagged" aria-labelledby="${id}">
+${FLAGGED_HEAD}
+<tbody>
+${rows.map((row) => flaggedRow(row, options)).join('\n')}
+</tbody>
+</table></div>`);
+    }
+    return `<h3 id="${id}">${escapeHtml(`${group.title} (${group.rows.length})`)}</h3>\n${tables.join('\n')}`;
+  }).join('\n');
+}
+
 /** `--format html`: one self-contained file (no external assets) for HR to open or mail. */
 export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}): string {
   const s = result.summary;
@@ -213,20 +284,6 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
     ['ohne Stellenprofil', s.not_in_wiki],
     ['bereits ausgeschieden', s.departed],
   ];
-  const rows = result.flagged.map((row) => {
-    const c = rowCells(row);
-    const article = row.detail.coverage.article;
-    const colour = colourOf(row.coverage, true);
-    return `<tr>
-<td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td>
-<td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td>
-<td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td>
-<td><div class="bar"><span style="width:${row.coverage}%;background:${colour}"></span></div>${row.coverage} %</td>
-<td>${escapeHtml(c.risk)}</td>
-<td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td>
-<td><ol>${row.actions.map(actionItem).join('')}</ol></td>
-</tr>`;
-  }).join('\n');
   const byCheck = CHECK_IDS.map((check) => `<li>${escapeHtml(CHECK_LABELS[check])}: ${s.missing_by_check[check]}</li>`).join('');
   return `<!DOCTYPE html>
 <html lang="de">
@@ -253,8 +310,17 @@ td{overflow-wrap:anywhere;hyphens:auto}
 svg g[tabindex]:focus{outline:3px solid #1c1e21}
 .trend dt{font-weight:600;margin-top:.4rem}
 .trend dd{margin-left:0}
+.rows{content-visibility:auto}
+.flagged{table-layout:fixed}
+.flagged th:nth-child(1){width:7.5rem}
+.flagged th:nth-child(2){width:18%}
+.flagged th:nth-child(3){width:10%}
+.flagged th:nth-child(4){width:7rem}
+.flagged th:nth-child(5){width:8rem}
+.flagged th:nth-child(6){width:24%}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
 .bar span{display:block;height:100%}
+${(Object.keys(COLOURS) as Tone[]).map((tone) => `.bar .${tone}{background:${COLOURS[tone]}}`).join('\n')}
 .legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}
 footer{margin-top:2rem;color:#555;font-size:.85rem}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}}
@@ -266,14 +332,9 @@ footer{margin-top:2rem;color:#555;font-size:.85rem}
 <div class="figures">${figures.map(([label, value]) => `<div class="figure"><b>${value}</b>${escapeHtml(label)}</div>`).join('')}</div>
 <h2>Austritte je Quartal</h2>
 ${timeline(result)}
-<p class="legend">${swatch('low')}Abdeckung unter 50 % (schraffiert)${swatch('mid')}50–99 % (gepunktet)${swatch('full')}abgesichert (voll)</p>
+<p class="legend">${TIMELINE_TONES.map(([tone, meaning]) => legendItem(tone, meaning)).join('')}</p>
 ${result.flagged.length === 0 ? '' : riskPortfolio(result)}<h2>Nicht abgesicherte Stellen (${result.flagged.length})</h2>
-${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : `<table>
-<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th><th>Was jetzt zu tun ist</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`}
+${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind abgesichert.</p>' : flaggedGroups(result, options)}
 <h2>Fehlende Prüfungen</h2>
 <ul>${byCheck}</ul>
 ${trendSection(result)}${forecastSection(result)}

@@ -7,11 +7,13 @@ export interface WorkerSetup {
   local: LocalExtensions;
 }
 
-/** One file to analyse: how it is shown, where it lies in the wiki, its bytes. */
+/** One file to analyse: how it is shown, where it lies in the wiki, where it is on disk and its bytes. */
 export interface FileToAnalyse {
   file: string;
   relPath: string;
-  bytes: Uint8Array;
+  path: string;
+  /** Absent: the thread that analyses the file reads it (src/core/load/analyse-file.ts). */
+  bytes?: Uint8Array;
 }
 
 export interface BatchRequest {
@@ -24,3 +26,10 @@ export interface BatchRequest {
 export type BatchResult =
   | { batch: number; articles: Article[]; error?: undefined }
   | { batch: number; error: string; articles?: undefined };
+
+/** A worker's first message: its modules are loaded, it takes batches from now on. */
+export interface WorkerReady {
+  ready: true;
+}
+
+export type WorkerMessage = BatchResult | WorkerReady;
