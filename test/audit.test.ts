@@ -8,7 +8,8 @@ import { formatAuditMarkdown } from '../src/hr/format/md';
 import { formatAuditTable } from '../src/hr/format/table';
 import { loadWiki } from '../src/core/load/load-wiki';
 import { monthsBetween, runAudit, withinMonths, type AuditResult, type AuditSort } from '../src/hr/audit';
-import { compareAudits, readPreviousAudit, type PreviousAudit } from '../src/hr/compare';
+import { compareAudits, PREVIOUS_SCHEMA, readPreviousAudit, type PreviousAudit } from '../src/hr/compare';
+import Ajv2020 from 'ajv/dist/2020';
 import { nextSteps } from '../src/hr/actions';
 import { actionText } from '../src/hr/action-texts';
 import type { PostCoverage } from '../src/coverage/coverage';
@@ -161,7 +162,7 @@ describe('audit', () => {
       ['gruppe-1', 'Austritt im 4. Quartal 2026 (1)'], ['gruppe-2', 'Austritt im 1. Quartal 2027 (230)'], ['gruppe-3', 'Austritt im 2. Quartal 2027 (1)'],
     ]);
     const tables = [...html.matchAll(/<table class="flagged" aria-labelledby="(gruppe-\d+)">([\s\S]*?)<\/table>/g)];
-    expect(tables.map((t) => [t[1], (t[2]!.match(/<tr>\n<td>/g) ?? []).length])).toEqual([['gruppe-1', 1], ['gruppe-2', 100], ['gruppe-2', 100], ['gruppe-2', 30], ['gruppe-3', 1]]);
+    expect(tables.map((t) => [t[1], (t[2]!.match(/<tr><td>/g) ?? []).length])).toEqual([['gruppe-1', 1], ['gruppe-2', 100], ['gruppe-2', 100], ['gruppe-2', 30], ['gruppe-3', 1]]);
     expect(tables.every((t) => t[2]!.includes('<th>Was jetzt zu tun ist</th>'))).toBe(true);
     expect(html).toContain('.rows{content-visibility:auto}');
 
@@ -269,7 +270,7 @@ describe('knowledge-loss risk (contract §7)', () => {
     expect(html).toContain('aria-label="Austritt 5, Stelle 3 (Wert 15, mittel): stelle-1-002"');
     expect(html.match(/tabindex="0"/g)).toHaveLength(3);
     expect(html.match(/stroke-dasharray="4 3"/g)).toHaveLength(4); // the cells scoring 16 or more: 4 × 4, 4 × 5, 5 × 4, 5 × 5
-    expect(html).toContain('<tr><td>5 × 5</td><td class="num">25</td><td>hoch</td><td><code>stelle-1-009</code></td></tr>');
+    expect(html).toContain('<tr><td>5 × 5</td><td class="num">25</td><td>hoch</td><td class="ids">stelle-1-009</td></tr>');
     expect(formatAuditHtml(audit('post;departure;reason\nstelle-1-002;2028-01-01;retirement\n'))).not.toContain('Risikoportfolio');
   });
 
@@ -364,6 +365,11 @@ describe('trend between audits (--compare, contract §7)', () => {
       'Neu nicht abgesichert;stelle-1-002;;', 'Neu nicht abgesichert;stelle-1-009;;', 'Nicht mehr auffällig;stelle-1-005;;', '',
     ]);
     expect(JSON.parse(formatAuditJson(audit(REGISTER))).changes).toBeUndefined();
+  });
+
+  it('reads the earlier audit with a schema valid under JSON Schema 2020-12 (checked here, not at every run)', () => {
+    const ajv = new Ajv2020({ strict: true });
+    expect(ajv.validateSchema(PREVIOUS_SCHEMA), JSON.stringify(ajv.errors)).toBe(true);
   });
 
   it('refuses a file that is no earlier audit, in one German line', () => {
