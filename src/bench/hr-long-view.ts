@@ -23,7 +23,7 @@ import type { BenchWiki } from './bench-wiki';
 import { REFERENCE_DATE } from './generate';
 import { germanDaysFromRef } from './generate/dates';
 import { failIfBad, measure, median, runOnce, runsText, type MeasureSettings, type Measurement } from './measure';
-import { decimal, seconds, verdict } from './report';
+import { count, decimal, seconds, verdict } from './report';
 import { CHROMIUM } from './search-timing';
 
 const GOAL_LONG_VIEW_SECONDS = 3;
@@ -65,16 +65,16 @@ export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki
     const staffRows = readFileSync(wiki.staff, 'utf8').split('\r\n').length - 2;
     const longView = measure(
       settings,
-      `npm run audit -- --no-cache --compare … --format html (kalt; Personalliste, ${staffRows} Zeilen mit Geburtsdatum)`,
+      `npm run audit -- --no-cache --compare … --format html (kalt; Personalliste, ${count(staffRows)} Zeilen mit Geburtsdatum)`,
       [...audit(wiki.staff, '--today', REFERENCE_DATE, '--compare', previous, '--format', 'html', '--out', join(work, 'langer-blick.html'), '--no-cache')],
       [0, 1],
     );
     const cold = median(longView.times);
     const goals = [
-      `Langer Blick (Personalliste mit ${staffRows} Zeilen, --compare, HTML), kalt: ${seconds(cold)} (Ziel ≤ ${GOAL_LONG_VIEW_SECONDS} s mit 5.000 Zeilen): ${verdict(cold <= GOAL_LONG_VIEW_SECONDS, GOAL_ARTICLES, articles)}`,
+      `Langer Blick (Personalliste mit ${count(staffRows)} Zeilen, --compare, HTML), kalt: ${seconds(cold)} (Ziel ≤ ${GOAL_LONG_VIEW_SECONDS} s mit 5.000 Zeilen): ${verdict(cold <= GOAL_LONG_VIEW_SECONDS, GOAL_ARTICLES, articles)}`,
     ];
 
-    settings.progress(`Langer Blick: Register mit ${GOAL_FLAGGED_ROWS} gemeldeten Zeilen …`);
+    settings.progress(`Langer Blick: Register mit ${count(GOAL_FLAGGED_ROWS)} gemeldeten Zeilen …`);
     const candidates = postIds(wiki.docs).map((post, i) => ({ post, days: 1 + (i % 700) }));
     const all = join(work, 'alle.csv');
     writeFileSync(all, registerCsv(candidates));
@@ -89,15 +89,15 @@ export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki
     const report = join(work, 'gemeldet.html');
     run('HTML-Bericht', audit(flaggedRegister, '--today', REFERENCE_DATE, '--format', 'html', '--out', report));
     const bytes = statSync(report).size;
-    const origin = topUp > 0 ? `, davon ${topUp} Stellen ohne Artikel` : '';
-    goals.push(`HTML-Bericht für ${GOAL_FLAGGED_ROWS} gemeldete Zeilen${origin}: ${megabytesSi(bytes)} (Ziel ≤ ${megabytesSi(GOAL_HTML_BYTES)}): ${verdict(bytes <= GOAL_HTML_BYTES, GOAL_ARTICLES, articles)}`);
+    const origin = topUp > 0 ? `, davon ${count(topUp)} Stellen ohne Artikel` : '';
+    goals.push(`HTML-Bericht für ${count(GOAL_FLAGGED_ROWS)} gemeldete Zeilen${origin}: ${megabytesSi(bytes)} (Ziel ≤ ${megabytesSi(GOAL_HTML_BYTES)}): ${verdict(bytes <= GOAL_HTML_BYTES, GOAL_ARTICLES, articles)}`);
 
     if (!existsSync(CHROMIUM)) {
       goals.push(`HTML-Bericht öffnen: nicht gemessen – ${CHROMIUM} fehlt (apt-get install -y chromium)`);
     } else {
       const opens = await openTimes(report, Math.max(settings.runs, 5), settings.progress);
       const open = median(opens);
-      goals.push(`HTML-Bericht für ${GOAL_FLAGGED_ROWS} Zeilen in Chromium öffnen: Median ${Math.round(open)} ms, ${runsText(opens.length)} (Ziel ≤ ${GOAL_OPEN_MS} ms): ${verdict(open <= GOAL_OPEN_MS, GOAL_ARTICLES, articles)}`);
+      goals.push(`HTML-Bericht für ${count(GOAL_FLAGGED_ROWS)} Zeilen in Chromium öffnen: Median ${Math.round(open)} ms, ${runsText(opens.length)} (Ziel ≤ ${GOAL_OPEN_MS} ms): ${verdict(open <= GOAL_OPEN_MS, GOAL_ARTICLES, articles)}`);
     }
     return { rows: [longView], goals };
   } finally {

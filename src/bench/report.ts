@@ -20,9 +20,12 @@ export const percent = (share: number) => `${decimal(100 * share, 1)} %`;
 /** The verdict on a goal measured at any size. */
 export const met = (ok: boolean) => (ok ? 'erfüllt' : 'NICHT erfüllt');
 
+/** A count in German notation, e.g. `10.000`. */
+export const count = (n: number) => n.toLocaleString('de-DE');
+
 /** The verdict on a goal; only at the size the goal is set for (the start-up cost does not scale). */
 export const verdict = (ok: boolean, goalArticles: number, articles: number) =>
-  articles !== goalArticles ? `Ziel gilt bei ${goalArticles.toLocaleString('de-DE')} Artikeln` : met(ok);
+  articles !== goalArticles ? `Ziel gilt bei ${count(goalArticles)} Artikeln` : met(ok);
 
 /** The table of timed commands: median, range and peak memory per row. */
 export function measurementTable(rows: Measurement[]): string {

@@ -17,7 +17,7 @@ import { germanLexicon } from '../search/lexicon';
 import { evaluateDecompounder, readCompoundList, type CompoundQuality } from './compound-quality';
 import { GENERATOR_VERSION } from './generate';
 import { ROOT, type Progress } from './measure';
-import { kilobytes, met, percent } from './report';
+import { count, kilobytes, met, percent } from './report';
 
 /** Issue 14: compound splitting on words absent from docs/ (README „Suche“), and what it costs the index. */
 const COMPOUND_LIST = join(ROOT, 'test/fixtures/compound-evaluation.tsv');
@@ -105,7 +105,7 @@ export function measureSearchIndex(docs: string, wiki: { articles: number; seed:
       (quality.wronglySplit.length > 0 ? `; falsch zerlegt: ${quality.wronglySplit.map((w) => `${w.word} (${w.got.join('|')})`).join(', ')}` : ''),
     comparable
       ? `Suchindex: ${size(generated.bytes, generated.gzipBytes)} statt ${size(before.bytes, before.gzipBytes)} vor dem Lexikon (${change(generated.bytes / before.bytes - 1)} roh, ${change(growth)} gzip; größte Datei ${change(generated.largestGzipBytes / before.largestGzipBytes - 1)} gzip; Ziel ≤ +${GOAL_INDEX_GROWTH * 100} % gesamt): ${met(growth <= GOAL_INDEX_GROWTH)}`
-      : `Suchindex: Vergleich mit dem Stand vor dem Lexikon nur bei ${before.articles.toLocaleString('de-DE')} Artikeln, Startwert ${before.seed}`,
+      : `Suchindex: Vergleich mit dem Stand vor dem Lexikon nur bei ${count(before.articles)} Artikeln, Startwert ${before.seed}`,
   ];
   const lines = [
     '| Suchindex (ohne Seitenbau) | Dateien | gesamt roh / gzip | größte Datei roh / gzip | zerlegte Wörter | Aufbau |',
