@@ -21,7 +21,7 @@ import { addMonths, formatIsoDate, parseIsoDate } from '../core/dates';
 import { REASON_LABELS } from '../core/generated/labels';
 import type { BenchWiki } from './bench-wiki';
 import { REFERENCE_DATE } from './generate';
-import { germanDaysFromRef } from './generate/dates';
+import { registerCsv } from './generate/register';
 import { failIfBad, measure, median, runOnce, runsText, type MeasureSettings, type Measurement } from './measure';
 import { count, decimal, seconds, verdict } from './report';
 import { CHROMIUM } from './search-timing';
@@ -47,11 +47,6 @@ function postIds(docs: string): string[] {
   return ids.sort();
 }
 
-/** A register in the generator's format; each row departs `days` after the reference date. */
-function registerCsv(rows: Array<{ post: string; days: number }>): string {
-  return `\uFEFFStelle;Stelleninhaber;Austrittsdatum;Grund\r\n${rows.map((row, i) => `${row.post};Person ${String(i + 1).padStart(5, '0')};${germanDaysFromRef(row.days)};${REASON_LABELS.retirement}\r\n`).join('')}`;
-}
-
 export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki, articles: number): Promise<{ rows: Measurement[]; goals: string[] }> {
   const work = mkdtempSync(join(tmpdir(), 'stellenwissen-bench-hr-'));
   const env = { ...process.env, NO_COLOR: '1' };
@@ -66,7 +61,7 @@ export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki
     const longView = measure(
       settings,
       `npm run audit -- --no-cache --compare … --format html (kalt; Personalliste, ${count(staffRows)} Zeilen mit Geburtsdatum)`,
-      [...audit(wiki.staff, '--today', REFERENCE_DATE, '--compare', previous, '--format', 'html', '--out', join(work, 'langer-blick.html'), '--no-cache')],
+      audit(wiki.staff, '--today', REFERENCE_DATE, '--compare', previous, '--format', 'html', '--out', join(work, 'langer-blick.html'), '--no-cache'),
       [0, 1],
     );
     const cold = median(longView.times);
@@ -75,7 +70,8 @@ export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki
     ];
 
     settings.progress(`Langer Blick: Register mit ${count(GOAL_FLAGGED_ROWS)} gemeldeten Zeilen …`);
-    const candidates = postIds(wiki.docs).map((post, i) => ({ post, days: 1 + (i % 700) }));
+    const reason = REASON_LABELS.retirement;
+    const candidates = postIds(wiki.docs).map((post, i) => ({ post, days: 1 + (i % 700), reason }));
     const all = join(work, 'alle.csv');
     writeFileSync(all, registerCsv(candidates));
     const allJson = join(work, 'alle.json');
@@ -83,7 +79,7 @@ export async function measureLongView(settings: MeasureSettings, wiki: BenchWiki
     const flaggedPosts = new Set((JSON.parse(readFileSync(allJson, 'utf8')) as { flagged: Array<{ post: string }> }).flagged.map((row) => row.post));
     const chosen = candidates.filter((row) => flaggedPosts.has(row.post)).slice(0, GOAL_FLAGGED_ROWS);
     const topUp = GOAL_FLAGGED_ROWS - chosen.length;
-    for (let i = 0; i < topUp; i++) chosen.push({ post: `stelle-fehlt-${String(i + 1).padStart(4, '0')}`, days: 1 + (i % 700) });
+    for (let i = 0; i < topUp; i++) chosen.push({ post: `stelle-fehlt-${String(i + 1).padStart(4, '0')}`, days: 1 + (i % 700), reason });
     const flaggedRegister = join(work, 'gemeldet.csv');
     writeFileSync(flaggedRegister, registerCsv(chosen));
     const report = join(work, 'gemeldet.html');

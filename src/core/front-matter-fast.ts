@@ -73,13 +73,17 @@ function plain(value: unknown): boolean {
 interface FastReading {
   data: Data;
   parts: Extract<ReturnType<typeof articleParts>, { yamlText: string }>;
+  /** The YAML's lines, each one SIMPLE_LINE. */
+  lines: string[];
 }
 
 function readFast(text: string): FastReading | undefined {
   const parts = articleParts(text);
   if (parts.yamlText === undefined || parts.yamlText.trim() === '') return undefined;
   const yamlText = parts.yamlText;
-  if (BEYOND.test(yamlText) || !yamlText.split('\n').every((line) => SIMPLE_LINE.test(line))) return undefined;
+  if (BEYOND.test(yamlText)) return undefined;
+  const lines = yamlText.split('\n');
+  if (!lines.every((line) => SIMPLE_LINE.test(line))) return undefined;
   let data: unknown;
   try {
     data = load(yamlText, { schema: SCHEMA });
@@ -87,7 +91,7 @@ function readFast(text: string): FastReading | undefined {
     return undefined;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !plain(data)) return undefined;
-  return { data: data as Data, parts };
+  return { data: data as Data, parts, lines };
 }
 
 /** The front matter's fields and the body of an already normalised text, or undefined when only the wiki's parser may read it. */
@@ -103,8 +107,8 @@ export function readFrontMatterFast(text: string): { data: Data; body: string } 
 export function parseFrontMatterFast(text: string): FrontMatter | undefined {
   const reading = readFast(text);
   if (!reading) return undefined;
-  const { data, parts } = reading;
-  const keyLines = keyLinesOf(parts.yamlText, data);
+  const { data, parts, lines } = reading;
+  const keyLines = keyLinesOf(lines, data);
   if (!keyLines) return undefined;
   return { data, problems: [], keyLines, endLine: parts.endLine, bodyLine: parts.bodyLine, bodyOffset: parts.bodyOffset, body: parts.body };
 }
@@ -126,14 +130,13 @@ interface Block {
  * where the lines do not nest as expected or do not name exactly the pointers of `data`
  * (the wiki's parser then reads the file).
  */
-function keyLinesOf(yamlText: string, data: Data): Map<string, number> | undefined {
+function keyLinesOf(rows: string[], data: Data): Map<string, number> | undefined {
   const lines = new Map<string, number>();
   const stack: Block[] = [{ indent: 0, pointer: '', kind: 'map', items: 0 }];
   /** A key without a value on its line: its block (if any) starts on a later line. */
   let open: { indent: number; pointer: string } | undefined;
   /** Values written as one-line flow lists: every pointer inside them is on that line. */
   const flows: Array<{ pointer: string; line: number }> = [];
-  const rows = yamlText.split('\n');
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const line = i + FIRST_YAML_LINE;

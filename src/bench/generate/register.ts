@@ -17,7 +17,12 @@ export interface Departure { post: Post; i: number; days: number; reason: string
 export function register(r: Random, posts: Post[], n: number): { departures: Departure[]; csv: string; rows: number } {
   const registerPosts = r.sample(posts, Math.floor(n / 5));
   const departures = registerPosts.map((post, i) => ({ post, i, days: r.int(-30, 1095), reason: r.pick(REASONS) }));
-  const rows = departures.map((d) => `${d.post.id};Person ${String(d.i + 1).padStart(4, '0')};${germanDaysFromRef(d.days)};${d.reason}`);
-  const csv = `\uFEFFStelle;Stelleninhaber;Austrittsdatum;Grund\r\n${rows.map((row) => `${row}\r\n`).join('')}`;
-  return { departures, csv, rows: rows.length };
+  const csv = registerCsv(departures.map((d) => ({ post: d.post.id, days: d.days, reason: d.reason })));
+  return { departures, csv, rows: departures.length };
+}
+
+/** Register lines in that format, the holders numbered in order (`Person 0001`, …). */
+export function registerCsv(rows: Array<{ post: string; days: number; reason: string }>): string {
+  const lines = rows.map((row, i) => `${row.post};Person ${String(i + 1).padStart(4, '0')};${germanDaysFromRef(row.days)};${row.reason}\r\n`);
+  return `\uFEFFStelle;Stelleninhaber;Austrittsdatum;Grund\r\n${lines.join('')}`;
 }

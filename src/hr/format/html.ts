@@ -25,6 +25,8 @@ const PATTERNS: Record<keyof typeof COLOURS, string> = {
   full: '',
 };
 type Tone = keyof typeof COLOURS;
+/** A departure already past: the figure, a row's note and (capitalised) a group's heading. */
+const DEPARTED = 'bereits ausgeschieden';
 const toneOf = (coverage: number, flagged: boolean): Tone => (!flagged ? 'full' : coverage < 50 ? 'low' : 'mid');
 const fillOf = (tone: Tone) => (PATTERNS[tone] ? `url(#muster-${tone})` : COLOURS[tone]);
 /** The patterns, defined once in the document (in the timeline, which every report has; the other charts and the swatches refer to them). */
@@ -142,7 +144,9 @@ function riskPortfolio(result: AuditResult): string {
   const cells = new Map<string, string[]>();
   for (const row of result.flagged) {
     const key = `${row.risk.attrition}:${row.risk.position}`;
-    cells.set(key, [...(cells.get(key) ?? []), row.post]);
+    const posts = cells.get(key);
+    if (posts) posts.push(row.post);
+    else cells.set(key, [row.post]);
   }
   const squares: string[] = [];
   for (let position = 5; position >= 1; position--) {
@@ -221,19 +225,19 @@ function flaggedRow(row: FlaggedRow, options: HtmlOptions): string {
   const c = rowCells(row);
   const article = row.detail.coverage.article;
   // No blanks between the cells: with 2,000 rows every text node counts when the browser opens the file.
-  return `<tr><td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? 'bereits ausgeschieden' : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td><td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td><td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td><td><div class="bar"><span class="${toneOf(row.coverage, true)}" style="width:${row.coverage}%"></span></div>${row.coverage} %</td><td>${escapeHtml(c.risk)}</td><td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td><td><ol>${row.actions.map(actionItem).join('')}</ol></td></tr>`;
+  return `<tr><td>${escapeHtml(c.departure)}<br><small>${escapeHtml([row.months_left < 0 ? DEPARTED : `${row.months_left} Monate`, c.departureNote].filter(Boolean).join(' · '))}</small></td><td>${link(options.siteUrl, article?.path, c.title)}<br><small><code>${escapeHtml(row.post)}</code> · ${escapeHtml(c.department || '–')}</small></td><td>${escapeHtml(c.holder || '–')}<br><small>${escapeHtml(c.reason)}</small></td><td><div class="bar"><span class="${toneOf(row.coverage, true)}" style="width:${row.coverage}%"></span></div>${row.coverage} %</td><td>${escapeHtml(c.risk)}</td><td><ul>${c.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul></td><td><ol>${row.actions.map(actionItem).join('')}</ol></td></tr>`;
 }
 
 const FLAGGED_HEAD = '<thead><tr><th>Austritt</th><th>Stelle</th><th>Inhaber/in</th><th>Abdeckung</th><th>Risiko</th><th>Was fehlt</th><th>Was jetzt zu tun ist</th></tr></thead>';
 /** Rows per table: the browser lays out only the tables on screen (`content-visibility`), so a long report opens at once. */
-export const ROWS_PER_TABLE = 100;
+const ROWS_PER_TABLE = 100;
 /** About a row's height, for the scroll bar before a table was laid out. */
 const ROW_HEIGHT_PX = 140;
 
 /** The heading of a group of flagged rows: the quarter of the departure, or the risk level with `--sort risk`. */
 function groupTitle(row: FlaggedRow, sort: AuditSort): string {
   if (sort === 'risk') return `Risiko ${RISK_LEVEL_LABELS[row.risk.level]}`;
-  if (row.months_left < 0) return 'Bereits ausgeschieden';
+  if (row.months_left < 0) return DEPARTED.charAt(0).toUpperCase() + DEPARTED.slice(1);
   const date = parseIsoDate(row.departure)!;
   return `Austritt im ${quarterOf(date)}. Quartal ${date.year}`;
 }
@@ -275,7 +279,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
     ['nicht abgesichert', s.flagged],
     ['abgesichert', s.secured],
     ['ohne Stellenprofil', s.not_in_wiki],
-    ['bereits ausgeschieden', s.departed],
+    [DEPARTED, s.departed],
   ];
   const byCheck = CHECK_IDS.map((check) => `<li>${escapeHtml(CHECK_LABELS[check])}: ${s.missing_by_check[check]}</li>`).join('');
   return `<!DOCTYPE html>
