@@ -4,17 +4,15 @@
  *                   [--format table|csv|json|md|html] [--out FILE] [--site-url URL]
  *                   [--columns "post=HEADER,departure=HEADER,…"]`
  */
-import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import pc from 'picocolors';
 import { loadWikiForCommand, noCacheOption } from '../src/cli/load';
 import { choiceOption, createProgram, docsOption, EXIT, parseToday, runCli, todayOption, wholeNumber } from '../src/cli/run';
-import { buildCoverageIndex, COVERAGE_RULES } from '../src/coverage/coverage';
+import { buildCoverageIndex, COVERAGE_BODIES, COVERAGE_RULES } from '../src/coverage/coverage';
 import { AUDIT_FORMATS, formatAudit, type AuditFormat } from '../src/hr/format/index';
-import { decodeRegister, parseColumnMapping, parseRegister, REGISTER_COLUMNS, type ColumnMapping } from '../src/hr/register';
+import { decodeRegister, parseColumnMapping, parseRegister, readRegisterFile, REGISTER_COLUMNS, type ColumnMapping } from '../src/hr/register';
 import { AUDIT_SORTS, runAudit, type AuditSort } from '../src/hr/audit';
-import { readPreviousAudit } from '../src/hr/compare';
-import { UsageError } from '../src/core/wiki';
+import { readPreviousAuditFile } from '../src/hr/compare';
 import { validateWiki } from '../src/validate/validate';
 import { RULES } from '../src/validate/rules/index';
 import { writeFileAtomic } from '../src/core/fs-atomic';
@@ -35,37 +33,21 @@ const program = createProgram('audit', 'Gleicht das Wiki mit dem Personalregiste
   .addOption(new Option('--columns <zuordnung>', `Spalten des Registers zuordnen, z. B. "post=Stellen-Nr.,departure=Austritt zum" (${REGISTER_COLUMNS.join(', ')})`).argParser(parseColumnMapping))
   .addOption(noCacheOption());
 
-function readRegister(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new UsageError(`Register nicht gefunden oder nicht lesbar: ${path}`);
-  }
-}
-
-function readText(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`${flag} ${path}: Datei nicht gefunden oder nicht lesbar.`);
-  }
-}
-
 void runCli(program, async () => {
   const o = program.opts<{ register: string; docs: string; today?: string; horizon?: number; lead?: number; sort: AuditSort; compare?: string; format: AuditFormat; out?: string; siteUrl?: string; columns?: ColumnMapping; cache: boolean }>();
   const today = parseToday(o.today);
   const config = readWikiConfig(process.cwd());
   requireCurrentContract(config);
   const defaults = config.audit;
-  const { text, encoding } = decodeRegister(readRegister(o.register));
+  const { text, encoding } = decodeRegister(readRegisterFile(o.register));
   const register = parseRegister(text, { columns: o.columns });
   if (register.problems.length > 0) {
     for (const p of register.problems) process.stderr.write(`${o.register}:${p.line}: ${p.message}\n`);
     process.stderr.write(`audit: ${register.problems.length} unbrauchbare Zeile(n) im Register – kein Bericht geschrieben.\n`);
     return EXIT.usage;
   }
-  const previous = o.compare === undefined ? undefined : readPreviousAudit(readText(o.compare, '--compare'), o.compare);
-  const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki' });
+  const previous = o.compare === undefined ? undefined : readPreviousAuditFile(o.compare);
+  const wiki = await loadWikiForCommand(o.docs, { cache: o.cache, label: 'Lese Wiki', bodies: COVERAGE_BODIES });
   const index = buildCoverageIndex(wiki, validateWiki(wiki, today, RULES.filter((rule) => COVERAGE_RULES.includes(rule.id))));
   const result = runAudit(index, register.rows, { today, horizon: o.horizon ?? defaults.horizon, lead: o.lead ?? defaults.lead, encoding, sort: o.sort, previous });
   const colour = o.out === undefined && process.stdout.isTTY === true && pc.isColorSupported;

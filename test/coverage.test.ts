@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../src/core/article';
-import { articleRef, buildCoverageIndex, computeCoverage, COVERAGE_RULES, type PostCoverage } from '../src/coverage/coverage';
+import { articleRef, buildCoverageIndex, computeCoverage, COVERAGE_BODIES, COVERAGE_RULES, type PostCoverage } from '../src/coverage/coverage';
 import { RULES } from '../src/validate/rules/index';
 import { generateWiki, OUTPUT_LAYOUT, writeGeneratedWiki } from '../src/bench/generate';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './helpers';
 import { gapText } from '../src/coverage/texts';
-import { loadWiki } from '../src/core/load/load-wiki';
+import { loadWiki, loadWikiAsync } from '../src/core/load/load-wiki';
 import { parseIsoDate } from '../src/core/dates';
 import { validateWiki } from '../src/validate/validate';
 import { overlayWiki } from './helpers';
@@ -133,8 +133,8 @@ describe('articleRef (the page path Docusaurus gives an article)', () => {
   });
 });
 
-describe('coverage reads only the findings of COVERAGE_RULES (the audit runs no other rule)', () => {
-  it('gives the same coverage with those rules as with all, on the sample, fixture and generated wikis, at several dates and departures', () => {
+describe('coverage reads only the findings of COVERAGE_RULES and the bodies of COVERAGE_BODIES (the audit loads and runs no more)', () => {
+  it('gives the same coverage with those rules and bodies as with all, on the sample, fixture and generated wikis, at several dates and departures', async () => {
     const generated = tempDir('stellenwissen-coverage-');
     writeGeneratedWiki(generated, generateWiki({ articles: 300, seed: 5 }));
     // A post with an open placeholder: the one finding coverage reads that it does not work out itself.
@@ -143,12 +143,16 @@ describe('coverage reads only the findings of COVERAGE_RULES (the audit runs no 
     const some = RULES.filter((rule) => COVERAGE_RULES.includes(rule.id));
     expect(some.length).toBe(COVERAGE_RULES.length);
     let compared = 0;
+    let unread = 0;
     for (const root of roots) {
       const wiki = loadWiki(root, root);
+      // As the audit loads it: no cache, bodies of COVERAGE_BODIES only; the generated wiki on a worker.
+      const { wiki: partial } = await loadWikiAsync(root, { cwd: root, cache: false, bodies: COVERAGE_BODIES, threads: root === roots[4] ? 2 : 1, workersOnly: root === roots[4] });
+      unread += partial.articles.filter((a) => a.markdown === undefined).length;
       for (const iso of ['2026-06-01', '2027-03-15']) {
         const today = parseIsoDate(iso)!;
         const full = buildCoverageIndex(wiki, validateWiki(wiki, today));
-        const lean = buildCoverageIndex(wiki, validateWiki(wiki, today, some));
+        const lean = buildCoverageIndex(partial, validateWiki(partial, today, some));
         for (const post of [...wiki.posts.keys(), 'stelle-fehlt-1']) {
           for (const departure of [undefined, parseIsoDate('2026-07-01')!, parseIsoDate('2027-04-01')!]) {
             expect(computeCoverage(lean, post, { today, departure }), `${root} ${post} ${iso}`).toEqual(computeCoverage(full, post, { today, departure }));
@@ -158,5 +162,6 @@ describe('coverage reads only the findings of COVERAGE_RULES (the audit runs no 
       }
     }
     expect(compared).toBeGreaterThan(700);
+    expect(unread).toBeGreaterThan(200);
   });
 });

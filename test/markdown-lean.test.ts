@@ -240,7 +240,7 @@ describe('scanner fixes seen by validate and the audit', () => {
     const c = computeCoverage(index, 'stelle-1-002', { today, departure: parseIsoDate('2026-12-15'), lead: 6 });
     expect(c.checks.handover).toBe('fail');
     const article = wiki.articles.find((a) => a.relPath === HANDOVER)!;
-    expect(article.markdown.sections.find((s) => s.title === 'Checkliste')?.tasks.map((t) => [t.checked, t.text]))
+    expect(article.markdown!.sections.find((s) => s.title === 'Checkliste')?.tasks.map((t) => [t.checked, t.text]))
       .toEqual([[true, 'Vorgänge übergeben'], [false, 'Zugänge | Rechte']]);
   });
 

@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import { bodyOf, type Article } from './article';
 import type { Section } from './markdown/remark';
 import { requiredSections } from './schema/model';
 
@@ -32,7 +32,7 @@ const sectionsByKey = new WeakMap<Section[], Map<string, Section>>();
 
 /** The section of this name (compared as `headingKey` does), if the body has one. */
 export function findSection(article: Article, title: string): Section | undefined {
-  const sections = article.markdown.sections;
+  const sections = bodyOf(article).sections;
   let byKey = sectionsByKey.get(sections);
   if (!byKey) {
     byKey = new Map();

@@ -6,6 +6,7 @@ import { isStale, reviewDue } from '../core/review-dates';
 import { findSection, missingSections } from '../core/required-sections';
 import type { ValidationResult } from '../validate/validate';
 import type { Wiki } from '../core/wiki';
+import type { ArticleType } from '../core/schema/schemas';
 
 /** The six coverage checks of the contract (knowledge-model.md §4), in order. */
 export const CHECK_IDS = ['profile', 'sections', 'deputies', 'processes', 'freshness', 'handover'] as const;
@@ -59,6 +60,9 @@ export interface CoverageIndex {
  * runs only these, the site all. Differential test in test/coverage.test.ts.
  */
 export const COVERAGE_RULES: readonly RuleId[] = [...FRONT_MATTER_RULES, 'placeholder'];
+
+/** The article types whose Markdown bodies coverage reads (sections and placeholders of posts, handovers' checklists). */
+export const COVERAGE_BODIES: readonly ArticleType[] = ['post', 'handover'];
 
 /** `validation` must hold at least the findings of COVERAGE_RULES. */
 export function buildCoverageIndex(wiki: Wiki, validation: ValidationResult): CoverageIndex {

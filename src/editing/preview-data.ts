@@ -1,4 +1,4 @@
-import { stringValue, type Article } from '../core/article';
+import { bodyOf, stringValue, type Article } from '../core/article';
 import type { ArticleFacts } from '../core/article-facts';
 import { localToday } from '../core/dates';
 import { FRONT_MATTER_RULES, findingsByFile, hasValidFrontMatter } from '../core/finding';
@@ -62,8 +62,8 @@ function factsOf(article: Article, usable: boolean): ArticleFacts {
     path: article.relPath,
     data: sharedData(article.data ?? {}),
     usable,
-    sections: article.markdown.sections.map((s) => [s.title, s.empty]),
-    placeholders: article.markdown.placeholders.map((p) => [p.line, p.column]),
+    sections: bodyOf(article).sections.map((s) => [s.title, s.empty]),
+    placeholders: bodyOf(article).placeholders.map((p) => [p.line, p.column]),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { UsageError } from '../core/wiki';
 
@@ -57,6 +58,17 @@ export const PREVIOUS_SCHEMA = {
  */
 let validatePrevious: ValidateFunction<PreviousAudit> | undefined;
 const previousValidator = () => (validatePrevious ??= new Ajv2020({ allErrors: false, strict: true, validateSchema: false }).compile<PreviousAudit>(PREVIOUS_SCHEMA));
+
+/** The earlier audit in the file `path` (`--compare`), or a usage error in one German line. */
+export function readPreviousAuditFile(path: string): PreviousAudit {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`--compare ${path}: Datei nicht gefunden oder nicht lesbar.`);
+  }
+  return readPreviousAudit(text, path);
+}
 
 /** The earlier audit in `text` (file `name`), or a usage error in one German line. */
 export function readPreviousAudit(text: string, name: string): PreviousAudit {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { parseDate, type CalendarDate } from '../core/dates';
@@ -57,6 +58,15 @@ export interface RegisterOptions {
   columns?: ColumnMapping;
 }
 
+
+/** The register file's bytes (it is only read), or a usage error naming it. */
+export function readRegisterFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new UsageError(`Register nicht gefunden oder nicht lesbar: ${path}`);
+  }
+}
 
 /**
  * UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else Windows-1252 – what Excel's

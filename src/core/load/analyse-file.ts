@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { analyseArticle, type Article } from '../article';
+import type { ArticleType } from '../schema/schemas';
 import type { FileToAnalyse } from './parallel/messages';
 
 /** A file's bytes; an unreadable file is one NUL byte, reported like a binary file. */
@@ -11,7 +12,10 @@ export function readArticleBytes(path: string): Uint8Array {
   }
 }
 
-/** Analyses a file from its bytes, or reads them first (a cold run: each thread reads its own files). */
-export function analyseFile(file: FileToAnalyse): Article {
-  return analyseArticle(file.file, file.relPath, file.bytes ?? readArticleBytes(file.path));
+/**
+ * Analyses a file from its bytes, or reads them first (a cold run: each thread reads its own
+ * files); the body only for the types in `bodies` (default all, see analyseArticle).
+ */
+export function analyseFile(file: FileToAnalyse, bodies?: readonly ArticleType[]): Article {
+  return analyseArticle(file.file, file.relPath, file.bytes ?? readArticleBytes(file.path), bodies);
 }

@@ -7,6 +7,7 @@ import type { FileToAnalyse } from './parallel/messages';
 import { analyseFile, readArticleBytes } from './analyse-file';
 import { AnalysisPool } from './parallel/pool';
 import { indexWiki, type Wiki } from '../wiki';
+import type { ArticleType } from '../schema/schemas';
 import { listArticleFiles, requireWikiFolder, toPosix } from '../wiki-files';
 
 /**
@@ -27,6 +28,12 @@ export interface LoadOptions {
   threads?: number;
   /** Tests: the worker threads analyse every file, the calling thread none. */
   workersOnly?: boolean;
+  /**
+   * Without a cache: analyse the Markdown bodies of these types only, the others get
+   * `markdown: undefined` (the audit reads posts' and handovers' bodies, the plan none).
+   * With a cache every body is analysed, so that the cache serves every command.
+   */
+  bodies?: readonly ArticleType[];
   /** Keep each article's body text (`frontMatter.body`) — the site search needs it. */
   keepBody?: boolean;
   /** Progress of the analysis: files done of files to analyse (cache hits count at once). */
@@ -108,6 +115,7 @@ export async function loadWikiAsync(root: string, options: LoadOptions = {}): Pr
   const cwd = options.cwd ?? process.cwd();
   const keepBody = options.keepBody ?? false;
   const cache = options.cache === false ? undefined : new AnalysisCache(root, options.fingerprint, options.cacheDir);
+  const bodies = cache ? undefined : options.bodies;
 
   const paths = listArticleFiles(root);
   const workerCount = (options.threads ?? availableParallelism()) - 1;
@@ -143,13 +151,13 @@ export async function loadWikiAsync(root: string, options: LoadOptions = {}): Pr
     const started = await pool;
     workers = started.size;
     try {
-      ({ articles: analysed, onWorkers } = await started.analyse(files, { keepBody, workersOnly: options.workersOnly, onProgress: (done) => options.onProgress?.(hits + done, total) }));
+      ({ articles: analysed, onWorkers } = await started.analyse(files, { keepBody, bodies, workersOnly: options.workersOnly, onProgress: (done) => options.onProgress?.(hits + done, total) }));
     } finally {
       await started.close();
     }
   } else {
     analysed = missing.map((i, n) => {
-      const article = analyseFile(entries[i]!);
+      const article = analyseFile(entries[i]!, bodies);
       if ((n + 1) % 100 === 0) options.onProgress?.(hits + n + 1, total);
       return keepBody ? article : withoutBody(article);
     });

@@ -1,3 +1,4 @@
+import { bodyOf } from '../../core/article';
 import { missingSections } from '../../core/required-sections';
 import { requiredSections } from '../../core/schema/model';
 import type { FileRule, Report } from './rule';
@@ -19,7 +20,7 @@ export const sectionsRule: FileRule = {
     if (!article.type) return [];
     const reports: Report[] = [];
     const line = article.frontMatter.bodyLine;
-    if (requiredSections(article.type).length === 0 && !article.markdown.hasContent) {
+    if (requiredSections(article.type).length === 0 && !bodyOf(article).hasContent) {
       reports.push({ article, line, column: 1, message: 'Der Artikel hat keinen Text: Schreiben Sie den Inhalt unter das Front Matter.' });
     }
     for (const { title, empty } of missingSections(article)) {

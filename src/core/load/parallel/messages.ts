@@ -1,5 +1,6 @@
 import type { Article } from '../../article';
 import type { LocalExtensions } from '../../schema/model';
+import type { ArticleType } from '../../schema/schemas';
 
 /** What every worker starts with: the schema model in force on the calling thread (src/core/schema/model.ts). */
 export interface WorkerSetup {
@@ -21,6 +22,8 @@ export interface BatchRequest {
   files: FileToAnalyse[];
   /** Send the body text back (the site's search needs it; validate does not). */
   keepBody: boolean;
+  /** Analyse the bodies of these types only (absent: all; LoadOptions.bodies). */
+  bodies?: readonly ArticleType[];
 }
 
 export type BatchResult =

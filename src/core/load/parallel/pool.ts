@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { ensureBundle, freshBundle } from '../../../runtime/typescript-bundle.cjs';
 import { activeSchemaModel } from '../../schema/model';
 import { withoutBody, type Article } from '../../article';
+import type { ArticleType } from '../../schema/schemas';
 import { analyseFile } from '../analyse-file';
 import type { BatchRequest, FileToAnalyse, WorkerMessage, WorkerSetup } from './messages';
 
@@ -17,6 +18,8 @@ const YOUNG_GENERATION_MB = 48;
 
 export interface AnalyseOptions {
   keepBody: boolean;
+  /** The types whose bodies are analysed (default all; LoadOptions.bodies). */
+  bodies?: readonly ArticleType[];
   /** Leave every batch to the workers (tests of what the workers give); default false. */
   workersOnly?: boolean;
   /** Called with the number of files analysed so far. */
@@ -88,7 +91,7 @@ export class AnalysisPool {
       const send = () => {
         if (failure || next >= batches.length) return;
         const batch = next++;
-        worker.postMessage({ batch, files: batches[batch]!, keepBody: options.keepBody } satisfies BatchRequest);
+        worker.postMessage({ batch, files: batches[batch]!, keepBody: options.keepBody, bodies: options.bodies } satisfies BatchRequest);
       };
       const onMessage = (message: WorkerMessage) => {
         if ('ready' in message) send();
@@ -112,7 +115,7 @@ export class AnalysisPool {
     try {
       while (!options.workersOnly && !failure && next < batches.length) {
         const batch = next++;
-        const articles = batches[batch]!.map((f) => analyseFile(f));
+        const articles = batches[batch]!.map((f) => analyseFile(f, options.bodies));
         store(batch, options.keepBody ? articles : articles.map(withoutBody));
         await yieldToWorkers();
       }

@@ -13,7 +13,7 @@ if (setup) activateSchemaModel(createSchemaModel(setup.root, setup.local));
 
 parentPort?.on('message', (request: BatchRequest) => {
   try {
-    const articles = request.files.map((f) => analyseFile(f));
+    const articles = request.files.map((f) => analyseFile(f, request.bodies));
     parentPort!.postMessage({ batch: request.batch, articles: request.keepBody ? articles : articles.map(withoutBody) } satisfies BatchResult);
   } catch (error) {
     parentPort!.postMessage({ batch: request.batch, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies BatchResult);
