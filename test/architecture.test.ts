@@ -21,17 +21,19 @@ function roomOf(file: string): string {
  */
 const ALLOWED: Record<string, string[]> = {
   core: ['runtime'],
-  validate: ['core'],
+  // plan: the digitalisation plan (§8) from front matter alone; validate's rule `plan` uses it.
+  plan: ['core'],
+  validate: ['core', 'plan'],
   coverage: ['core', 'validate'],
   hr: ['core', 'validate', 'coverage'],
   'process-register': ['core', 'validate', 'coverage'],
   authoring: ['core', 'validate'],
   migrate: ['core', 'authoring'],
   search: ['core'],
-  plugin: ['core', 'validate', 'coverage', 'process-register', 'search', 'site', 'runtime', 'migrate', 'editing'],
+  plugin: ['core', 'validate', 'coverage', 'plan', 'process-register', 'search', 'site', 'runtime', 'migrate', 'editing'],
   // editing: where /admin/ lives (its static folder) and whether `npm run edit` is running.
   site: ['core', 'runtime', 'editing'],
-  components: ['core', 'coverage', 'plugin'],
+  components: ['core', 'coverage', 'plan', 'plugin'],
   theme: ['components', 'plugin', 'search'],
   pages: ['plugin', 'components', 'core', 'coverage'],
   cli: ['core', 'validate'],
@@ -42,7 +44,7 @@ const ALLOWED: Record<string, string[]> = {
   // … and the browser code: the site's cards, components and Markdown rendering over the same rules.
   'editing/client': ['core', 'validate', 'coverage', 'plugin', 'components', 'site', 'editing'],
 };
-const LIBRARY = ['core', 'validate', 'coverage', 'hr', 'process-register', 'authoring', 'migrate', 'package'];
+const LIBRARY = ['core', 'plan', 'validate', 'coverage', 'hr', 'process-register', 'authoring', 'migrate', 'package'];
 const SITE = ['plugin', 'site', 'search', 'components', 'theme', 'pages', 'editing', 'editing/client'];
 
 describe('rooms of the code: import directions', () => {

@@ -17,7 +17,7 @@ describe('the stellenwissen binary', () => {
   it('lists its commands in German; without a command it exits 2', () => {
     const help = viaBinary(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['validate', 'audit', 'new', 'review', 'import', 'export', 'migrate', 'edit', 'start', 'build', 'serve']) {
+    for (const command of ['validate', 'audit', 'plan', 'new', 'review', 'import', 'export', 'migrate', 'edit', 'start', 'build', 'serve']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     }
     const none = viaBinary([]);
@@ -29,7 +29,7 @@ describe('the stellenwissen binary', () => {
     const result = viaBinary(['prüfe']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual(['stellenwissen: unbekannter Befehl „prüfe“. Befehle: init, validate, audit, new, review, import, export, editor-config, migrate, edit, start, build, serve (stellenwissen --help).']);
+    expect(result.stderr.trim().split('\n')).toEqual(['stellenwissen: unbekannter Befehl „prüfe“. Befehle: init, validate, audit, plan, new, review, import, export, editor-config, migrate, edit, start, build, serve (stellenwissen --help).']);
   });
 
   it('runs validate like the npm script: same output and exit code, with and without errors', () => {

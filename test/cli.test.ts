@@ -117,11 +117,13 @@ describe('validate CLI', () => {
     expect(status).toBe(0);
     const lines = outputLines(stdout);
     const findings = lines.slice(0, -1);
-    expect(findings.length).toBe(6); // every article was reviewed 2026-06-01 and is overdue in 2030
+    // Every article was reviewed 2026-06-01 and is overdue in 2030; the process's bundle 2027-H1 has ended.
+    expect(findings.length).toBe(7);
     for (const line of findings) {
-      expect(line).toMatch(new RegExp(`^${basename(valid)}/fb1/[a-z0-9-]+\\.md:\\d+:1 warning .+ \\[stale\\]$`));
+      expect(line).toMatch(new RegExp(`^${basename(valid)}/fb1/[a-z0-9-]+\\.md:\\d+:1 warning .+ \\[(stale|plan)\\]$`));
     }
-    expect(lines.at(-1)).toMatch(/geprüft: keine Fehler \(0 Fehler, 6 Warnungen\)\.$/);
+    expect(findings.filter((line) => line.endsWith('[plan]'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/geprüft: keine Fehler \(0 Fehler, 7 Warnungen\)\.$/);
   });
 
   it('--format json prints a parseable array of findings with exactly the contract keys (DOCS_DIR when --docs is absent)', () => {

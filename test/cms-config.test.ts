@@ -128,7 +128,7 @@ describe('the Decap CMS configuration (src/editing/cms-config.ts)', () => {
     const digital = fieldOf(collectionOf(config, 'process'), 'digital');
     expect(digital.widget).toBe('object');
     expect(digital.required).toBe(false);
-    expect(digital.fields!.map((f) => [f.name, f.widget, f.required])).toEqual([['status', 'select', false], ['bundle', 'string', false]]);
+    expect(digital.fields!.map((f) => [f.name, f.widget, f.required])).toEqual([['status', 'select', false], ['bundle', 'string', false], ['effort', 'number', false]]);
   });
 
   it('starts a new article from its template: the body and the values that are no placeholder', () => {

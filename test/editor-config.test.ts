@@ -66,7 +66,7 @@ describe('frontmatter.json (Front Matter CMS)', () => {
     const process = contentTypes.find((c) => c.name === 'process')!;
     const digital = process.fields.find((f) => f.name === 'digital')!;
     expect(digital.type).toBe('fields');
-    expect(digital.fields!.map((f) => [f.name, f.type, f.required === true])).toEqual([['status', 'choice', true], ['bundle', 'string', false]]);
+    expect(digital.fields!.map((f) => [f.name, f.type, f.required === true])).toEqual([['status', 'choice', true], ['bundle', 'string', false], ['effort', 'number', false]]);
     const handover = contentTypes.find((c) => c.name === 'handover')!;
     expect(handover.fields.filter((f) => f.type === 'datetime').map((f) => f.name)).toEqual(['due', 'reviewed']);
   });

@@ -66,12 +66,13 @@ describe('the benchmark wiki generator', () => {
     expect(average).toBeLessThan(5500);
   });
 
-  it('validates without errors; the only findings are the designed overdue reviews', () => {
+  it('validates without errors; the only findings are the designed overdue reviews and the plan\'s hints (bundles ended or over capacity)', () => {
     const docs = join(writtenWiki(), OUTPUT_LAYOUT.docs);
     const result = validateWiki(loadWiki(docs, docs), parseIsoDate(REFERENCE_DATE)!);
     expect(result.errors).toBe(0);
-    expect(result.findings.every((f) => f.rule === 'stale' && f.severity === 'warning')).toBe(true);
-    expect(result.findings.map((f) => f.file).sort()).toEqual(wiki.manifest.stale);
+    expect(result.findings.every((f) => (f.rule === 'stale' || f.rule === 'plan') && f.severity === 'warning')).toBe(true);
+    expect(result.findings.filter((f) => f.rule === 'stale').map((f) => f.file).sort()).toEqual(wiki.manifest.stale);
+    expect(result.findings.some((f) => f.rule === 'plan' && f.message.includes('überlastet'))).toBe(true);
     expect(wiki.manifest.stale.length).toBeGreaterThan(10);
   });
 

@@ -28,7 +28,7 @@ describe('rule table', () => {
   it('has the contract severities', () => {
     expect(Object.fromEntries(RULES.map((r) => [r.id, r.severity]))).toEqual({
       yaml: 'error', schema: 'error', 'duplicate-id': 'error', reference: 'error',
-      sections: 'error', placeholder: 'error', stale: 'warning',
+      sections: 'error', placeholder: 'error', stale: 'warning', plan: 'warning',
     });
   });
   it('finds nothing in the valid mini wiki', () => {

@@ -43,7 +43,8 @@ describe('site data for cards and dashboards', () => {
       leika: '99000000000001',
       legalBasis: ['§ 1 Beispielgesetz'],
       systems: [],
-      digital: { status: 'partial', bundle: '2027-H1' },
+      // No effort estimated: the plan says so on the card.
+      digital: { status: 'partial', bundle: '2027-H1', problems: ['no-effort'] },
       reviewed: '2026-06-01',
       stale: false,
     });

@@ -18,6 +18,7 @@ import { measureSearchIndex } from './search-index-size';
 import { measureSiteSearch, SEARCH_NOTE, searchTable, type SearchRow } from './site-search';
 import { measureValidateAndAudit } from './validate-audit';
 import { LONG_VIEW_NOTE, measureLongView } from './hr-long-view';
+import { measurePlanReport } from './plan-report';
 
 export interface BenchOptions {
   articles: number;
@@ -54,6 +55,9 @@ export async function runBenchmark(options: BenchOptions, progress: Progress): P
     const longView = await measureLongView(settings, wiki, options.articles);
     rows.push(...longView.rows);
     goals.push(...longView.goals);
+    const planReport = measurePlanReport(settings, wiki, options.articles);
+    rows.push(...planReport.rows);
+    goals.push(...planReport.goals);
     goals.push(...(await measureCacheHitRates(wiki.docs, progress)).goals);
     const index = measureSearchIndex(wiki.docs, options, progress);
     indexLines = index.lines;

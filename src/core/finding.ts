@@ -1,6 +1,6 @@
 import type { Article } from './article';
 
-/** The seven rule ids of the contract (knowledge-model.md §3). */
+/** The eight rule ids of the contract (knowledge-model.md §3, `plan` in §8). */
 export const RULE_IDS = [
   'yaml',
   'schema',
@@ -9,6 +9,7 @@ export const RULE_IDS = [
   'sections',
   'placeholder',
   'stale',
+  'plan',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -7,6 +7,7 @@ import { findSection, missingSections } from '../core/required-sections';
 import type { ValidationResult } from '../validate/validate';
 import type { Wiki } from '../core/wiki';
 import type { ArticleType } from '../core/schema/schemas';
+import { performedByAnother } from '../core/performers';
 
 /** The six coverage checks of the contract (knowledge-model.md §4), in order. */
 export const CHECK_IDS = ['profile', 'sections', 'deputies', 'processes', 'freshness', 'handover'] as const;
@@ -90,6 +91,11 @@ function push(map: Map<string, Article[]>, key: string | undefined, article: Art
   else map.set(key, [article]);
 }
 
+/** Whether an article's front matter is usable: valid, and no `yaml` or `schema` finding names it. */
+export function isUsable(index: CoverageIndex, article: Article): boolean {
+  return hasValidFrontMatter(article, findingsOf(article, index.findingsByFile));
+}
+
 function findingsOf(article: Article, index: Map<string, Finding[]>): Finding[] {
   return index.get(article.file) ?? [];
 }
@@ -159,7 +165,7 @@ export function computeCoverage(index: CoverageIndex, postId: string, options: C
     else gaps.push({ check: 'deputies', kind: 'none' });
 
     const owned = index.processesByOwner.get(postId) ?? [];
-    const alone = owned.filter((p) => !(validFrontMatter(p, 'process')?.performers ?? []).some((d) => d !== postId && wiki.posts.has(d)));
+    const alone = owned.filter((p) => !performedByAnother(wiki, p));
     if (owned.length === 0) gaps.push({ check: 'processes', kind: 'none' });
     for (const process of alone) gaps.push({ check: 'processes', kind: 'single-performer', process: articleRef(process) });
     if (owned.length > 0 && alone.length === 0) checks.processes = 'pass';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { escapeHtml } from '../core/escape-html';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** The browser editor as built by src/editing/client-bundle.ts. */
@@ -32,10 +33,6 @@ export function adminStaticDir(cacheDir: string, siteDir: string, docsDir: strin
   const site = existsSync(siteDir) ? realpathSync(siteDir) : resolve(siteDir);
   const key = createHash('sha256').update([site, docsDir, apiUrl ?? ''].join('\0')).digest('hex').slice(0, 12);
   return join(cacheDir, 'admin-static', key);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function shortHash(content: string | Uint8Array): string {

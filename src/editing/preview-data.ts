@@ -40,10 +40,10 @@ export interface PreviewDataOptions {
 
 /**
  * The front-matter keys rules, coverage and cards read of articles other than the one a card
- * belongs to (src/validate/rules/reference.ts, duplicate-id.ts, src/coverage/coverage.ts,
+ * belongs to (src/validate/rules/reference.ts, duplicate-id.ts, plan.ts, src/coverage/coverage.ts,
  * src/plugin/cards/). Other keys only matter for the article's own findings and card.
  */
-const SHARED_KEYS = ['id', 'type', 'title', 'department', 'owner', 'deputies', 'performers', 'post', 'criticality', 'reviewed', 'review_months', 'digital', 'status'];
+const SHARED_KEYS = ['id', 'type', 'title', 'department', 'owner', 'deputies', 'performers', 'post', 'criticality', 'reviewed', 'review_months', 'digital', 'status', 'digital_capacity'];
 
 /** Whether a front-matter value holds a placeholder (the `placeholder` rule counts those too). */
 function hasPlaceholder(value: unknown): boolean {

@@ -9,6 +9,7 @@ const TOOLS = {
   init: 'legt ein neues Wiki für eine Verwaltung an',
   validate: 'prüft alle Artikel gegen Schemas und Regeln',
   audit: 'wertet das Personalregister gegen die Abdeckung aus (nur für Personal)',
+  plan: 'zeigt den Stand des Digitalisierungsplans (Digitalbündel, Kapazität, DigiChecks)',
   new: 'legt einen Artikel aus der Vorlage an',
   review: 'setzt das Prüfdatum eines Artikels',
   import: 'übernimmt Word-Dateien und fremde Markdown-Wikis',

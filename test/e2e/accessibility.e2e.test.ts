@@ -135,6 +135,20 @@ describe('axe: no violations in the HTML reports', () => {
       await page.close();
     }
   });
+  it('the CDO\'s plan report (npm run plan -- --format html), light, dark and printed; the burn-up is one named image', async () => {
+    const out = join(tempDir('stellenwissen-a11y-'), 'plan.html');
+    const run = spawnSync(process.execPath, ['scripts/run.cjs', 'plan', '--today', '2026-12-02', '--format', 'html', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1); // 1: the sample plan has problems
+    for (const media of [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { media: 'print' }] as const) {
+      const { page } = await openPage(browser, pathToFileURL(out).href);
+      await page.emulateMedia(media);
+      await expectNoAxeViolations(page, `Digitalisierungsplan, ${JSON.stringify(media)}`);
+      const image = page.locator('svg[role="img"]');
+      expect(await image.count()).toBe(1);
+      expect(await image.getAttribute('aria-label')).toMatch(/^Burn-up des Digitalisierungsplans, \d{4}-H[12] bis \d{4}-H[12]: geplant sind bis Ende 2026-H2 \d+ % der 48 Prozesse digital, heute sind es 31 %/);
+      await page.close();
+    }
+  });
   it('a long HR audit report: groups of tables, each laid out when needed and named by its heading', async () => {
     // The example's rows and 150 more in one quarter, on posts missing from the wiki (so all flagged).
     const example = readFileSync(join(ROOT, 'examples/personalregister-beispiel.csv'), 'utf8').split(/\r?\n/).filter(Boolean);

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainJsSize } from '../../src/bench/main-js-size';
 import { launchBrowser, openPage, startSite, type RunningSite } from './harness';
+import { ROOT } from '../helpers';
 
 // Metadata cards, the two dashboards and printing, on the built sample wiki (docs/).
 
@@ -150,6 +152,28 @@ describe('/digitalisierung', () => {
     expect(await page.locator('#fortschritt tbody tr').count()).toBe(6);
     expect(await page.locator('#buendel').innerText()).toContain('Eheschließung anmelden');
     expect(await page.locator('#fortschritt').innerText()).toMatch(/\d+ %/);
+    await page.close();
+  });
+
+  it('shows the same numbers as npm run plan on the build date: summary, departments, the overloaded bundle, the burn-up', async () => {
+    const { page } = await open('digitalisierung');
+    const intro = await page.locator('main p').first().innerText();
+    const [, day, month, year] = /Stand am (\d{2})\.(\d{2})\.(\d{4})/.exec(intro)!;
+    const run = spawnSync(process.execPath, ['scripts/run.cjs', 'plan', '--today', `${year}-${month}-${day}`, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const plan = JSON.parse(run.stdout) as { summary: { processes: number; done: number; share: number; effort: number; overloaded_bundles: number; problems: { overdue: number } }; departments: Array<{ id: string; share: number; capacity: number | null }>; bundles: Array<{ bundle: string; departments: Array<{ department: string; effort: number; capacity: number | null; overloaded: boolean }> }> };
+    const s = plan.summary;
+    expect(intro).toContain(`${s.done} von ${s.processes} Prozessen digital oder online (${s.share} %), ${s.effort} Personentage Aufwand offen, ${s.problems.overdue} überfällig, ${s.overloaded_bundles} Digitalbündel überlastet`);
+    const rows = await page.locator('#fortschritt tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td as HTMLElement).innerText.trim())));
+    expect(rows.map((r) => r[4])).toEqual(plan.departments.map((d) => String(d.capacity ?? '–')));
+    expect(rows.map((r) => r[3])).toEqual(plan.departments.map((d) => expect.stringContaining(`${d.share} %`)));
+    // The sample's one overloaded bundle: marked in its cell, with effort and capacity.
+    const over = plan.bundles.flatMap((b) => b.departments.filter((d) => d.overloaded).map((d) => ({ bundle: b.bundle, ...d })));
+    expect(over.length).toBeGreaterThan(0);
+    const cells = page.locator('#buendel td[data-overloaded="true"]');
+    expect(await cells.count()).toBe(over.length);
+    expect(await cells.first().innerText()).toContain(`überlastet: ${over[0]!.effort} von ${over[0]!.capacity} Personentagen`);
+    const label = await page.locator('svg[role="img"][aria-label^="Burn-up"]').getAttribute('aria-label');
+    expect(label).toContain(`heute sind es ${s.share} %`);
     await page.close();
   });
 });

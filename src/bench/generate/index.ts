@@ -27,7 +27,7 @@ export { mulberry32 } from './random';
 export { isEmptyOrMissing, OUTPUT_LAYOUT, writeGeneratedWiki } from './write';
 
 /** Bumped whenever the output for a given (articles, seed) changes; part of the bench cache key. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const MIN_ARTICLES = 20;
 export const MAX_ARTICLES = 200_000;

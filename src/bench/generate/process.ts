@@ -63,6 +63,8 @@ export function processArticles(ctx: ArticleContext, departments: Department[], 
       ...(r.chance(0.6) ? [`leika: 99${String(r.int(0, 999_999)).padStart(6, '0')}${String(r.int(0, 999_999)).padStart(6, '0')}`] : []),
       `legal_basis: ${quotedList(laws)}`, `systems: ${list(r.sample(SYSTEMS, r.int(1, 3)))}`,
       'digital:', `  status: ${digital}`, ...(digital !== 'online' && r.chance(0.5) ? [`  bundle: ${r.int(2026, 2029)}-H${r.int(1, 2)}`] : []),
+      // The plan's effort (§8) for most processes, so that some bundles exceed their department's capacity.
+      ...(r.chance(0.85) ? [`  effort: ${r.int(2, 30)}`] : []),
       ...review(path), `tags: ${list([objTitle.replace(/[^A-Za-zÄÖÜäöüß]/g, '')])}`,
     ];
     const sections: Array<[string, string[]]> = [

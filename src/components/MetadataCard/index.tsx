@@ -4,10 +4,11 @@ import type { CheckId } from '../../coverage/coverage';
 import { germanDate } from '../../core/german';
 import { MISSING_LABELS } from '../../coverage/texts';
 import {
-  bundleLabel, CRITICALITY_LABELS, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS, TYPE_PLURAL_LABELS,
+  bundleLabel, CRITICALITY_LABELS, FIELD_TITLES, DIGITAL_STATUS_LABELS, FREQUENCY_LABELS, HANDOVER_STATUS_LABELS, TYPE_LABELS, TYPE_PLURAL_LABELS,
 } from '../../core/schema/labels';
 import type { Card, DepartmentCard, GuideCard, HandoverCard, LinkRef, LocalValue, PostCard, ProcessCard } from '../../plugin/site-data';
 import CoverageBar from '../CoverageBar';
+import { PROBLEM_LABELS } from '../../plan/texts';
 import styles from './styles.module.css';
 
 function Links({ refs, empty = '–' }: { refs: LinkRef[]; empty?: string }): ReactNode {
@@ -82,8 +83,9 @@ function ProcessDetails({ card }: { card: ProcessCard }): ReactNode {
       <Row label="Fachverfahren">{card.systems.length > 0 ? card.systems.join(', ') : '–'}</Row>
       <Row label="Digitalisierung">
         {card.digital
-          ? `${DIGITAL_STATUS_LABELS[card.digital.status] ?? card.digital.status}${card.digital.bundle ? ` · Digitalbündel ${card.digital.bundle} (${bundleLabel(card.digital.bundle)})` : ''}`
+          ? `${DIGITAL_STATUS_LABELS[card.digital.status] ?? card.digital.status}${card.digital.bundle ? ` · Digitalbündel ${card.digital.bundle} (${bundleLabel(card.digital.bundle)})` : ''}${card.digital.effort ? ` · Aufwand ${card.digital.effort} Personentage` : ''}`
           : '–'}
+        {card.digital && card.digital.problems.length > 0 && <span className={styles.missing}> · {card.digital.problems.map((id) => PROBLEM_LABELS[id]).join(', ')}</span>}
       </Row>
       <Row label="Überprüft"><Reviewed reviewed={card.reviewed} stale={card.stale} /></Row>
     </dl>
@@ -108,8 +110,18 @@ function HandoverDetails({ card }: { card: HandoverCard }): ReactNode {
 }
 
 function DepartmentDetails({ card }: { card: DepartmentCard }): ReactNode {
+  const plan = card.plan;
   return (
     <>
+      {plan && (
+        <dl className={styles.grid}>
+          <Row label={FIELD_TITLES.digital_capacity}>{plan.capacity ?? '–'}</Row>
+          <Row label={FIELD_TITLES.digicheck}>
+            {plan.digicheck ? `${germanDate(plan.digicheck)} (fällig am ${germanDate(plan.digicheckDue!)})` : '–'}
+            {plan.problems.length > 0 && <span className={styles.missing}> · {plan.problems.map((id) => PROBLEM_LABELS[id]).join(', ')}</span>}
+          </Row>
+        </dl>
+      )}
       <table className={styles.table}>
         <thead><tr><th>Stelle</th><th>Kritikalität</th><th>Wissenssicherung</th><th>Es fehlt</th></tr></thead>
         <tbody>

@@ -5,6 +5,9 @@
  */
 export type DepartmentFrontMatter = (CommonFrontMatter & {
 type?: Artikeltyp1
+digital_capacity?: KapazitatFurDigitalisierungPersonentageJeHalbjahr
+digicheck?: LetzterDigiCheck
+digicheck_months?: DigiCheckIntervallMonate
 })
 /**
  * Dauerhafte, im ganzen Wiki eindeutige Kennung; zugleich Teil der Adresse der Seite. Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. stelle-32-004.
@@ -50,6 +53,18 @@ export type PositionInDerNavigation = number
  * Für Fachbereiche immer department.
  */
 export type Artikeltyp1 = "department"
+/**
+ * Wie viele Personentage der Fachbereich je Halbjahr neben der Tagesarbeit für die Digitalisierung aufbringen kann: ganze Zahl ab 0. Der Digitalisierungsplan meldet ein Digitalbündel als überlastet, wenn der Aufwand seiner noch nicht digitalen Prozesse diese Zahl übersteigt. Ohne Angabe wird nichts verglichen.
+ */
+export type KapazitatFurDigitalisierungPersonentageJeHalbjahr = number
+/**
+ * Datum des letzten DigiChecks (Analyse der Prozesse des Fachbereichs für den Digitalisierungsplan) im Format JJJJ-MM-TT. Ohne Angabe meldet der Plan, dass der DigiCheck fehlt.
+ */
+export type LetzterDigiCheck = string
+/**
+ * Nach wie vielen Monaten der DigiCheck wiederholt werden soll: ganze Zahl von 1 bis 60. Ohne Angabe gelten 24 Monate.
+ */
+export type DigiCheckIntervallMonate = number
 /**
  * Das Stellenprofil: Aufgaben, Vertretung, Ansprechpartner, Fristen, Fachverfahren und Ablage einer Stelle. Beschreibt die Stelle, nie die Person, die sie innehat.
  */
@@ -124,6 +139,10 @@ export type Digitalisierungsstand = ("analog" | "partial" | "digital" | "online"
  */
 export type Digitalbundel = string
 /**
+ * Geschätzter Aufwand, den Prozess zu digitalisieren, in Personentagen: ganze Zahl ab 1. Der Digitalisierungsplan rechnet ihn gegen die Kapazität des Fachbereichs im Digitalbündel.
+ */
+export type AufwandPersonentage = number
+/**
  * Das Übergabeprotokoll einer Stelle: offene Vorgänge, Checkliste, Zugänge und Kontakte. Vollständig ist es mit status: done und lauter abgehakten Punkten.
  */
 export type HandoverFrontMatter = (CommonFrontMatter & {
@@ -182,11 +201,12 @@ description?: Kurzbeschreibung
 sidebar_position?: PositionInDerNavigation
 }
 /**
- * Digitalisierungsstand des Prozesses und das Digitalbündel (Halbjahr), in dem er digitalisiert wird.
+ * Digitalisierungsstand des Prozesses, das Digitalbündel (Halbjahr), in dem er digitalisiert wird, und der Aufwand dafür.
  */
 export interface Digitalisierung {
 status: Digitalisierungsstand
 bundle?: Digitalbundel
+effort?: AufwandPersonentage
 }
 
 export type FrontMatter = DepartmentFrontMatter | PostFrontMatter | ProcessFrontMatter | HandoverFrontMatter | GuideFrontMatter;

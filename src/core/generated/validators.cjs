@@ -507,7 +507,7 @@ return errors === 0;
 validate0.evaluated = {"props":{"id":true,"type":true,"title":true,"department":true,"owner":true,"reviewed":true,"review_months":true,"tags":true,"description":true,"sidebar_position":true},"dynamicProps":false,"dynamicItems":false};
 
 exports.department = validate1;
-const schema5 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/department.schema.json","title":"Fachbereich","x-title-plural":"Fachbereiche","description":"Ein Fachbereich (Amt, Abteilung). Der Artikel liegt als docs/<kennung>/index.md vor; seine Kennung ist der Ordnername, verantwortlich ist die Leitungsstelle.","x-sections":["Aufgaben des Fachbereichs"],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","properties":{"type":{"const":"department","title":"Artikeltyp","description":"Für Fachbereiche immer department."}}}],"unevaluatedProperties":false,"examples":[{"id":"fb32-ordnung","type":"department","title":"Fachbereich 32 – Bürgerdienste und Ordnung","department":"fb32-ordnung","owner":"stelle-32-001","reviewed":"2026-06-01"}]};
+const schema5 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/department.schema.json","title":"Fachbereich","x-title-plural":"Fachbereiche","description":"Ein Fachbereich (Amt, Abteilung). Der Artikel liegt als docs/<kennung>/index.md vor; seine Kennung ist der Ordnername, verantwortlich ist die Leitungsstelle.","x-sections":["Aufgaben des Fachbereichs"],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","properties":{"type":{"const":"department","title":"Artikeltyp","description":"Für Fachbereiche immer department."},"digital_capacity":{"title":"Kapazität für Digitalisierung (Personentage je Halbjahr)","description":"Wie viele Personentage der Fachbereich je Halbjahr neben der Tagesarbeit für die Digitalisierung aufbringen kann: ganze Zahl ab 0. Der Digitalisierungsplan meldet ein Digitalbündel als überlastet, wenn der Aufwand seiner noch nicht digitalen Prozesse diese Zahl übersteigt. Ohne Angabe wird nichts verglichen.","type":"integer","minimum":0,"examples":[20]},"digicheck":{"$ref":"common.schema.json#/$defs/date","title":"Letzter DigiCheck","description":"Datum des letzten DigiChecks (Analyse der Prozesse des Fachbereichs für den Digitalisierungsplan) im Format JJJJ-MM-TT. Ohne Angabe meldet der Plan, dass der DigiCheck fehlt."},"digicheck_months":{"title":"DigiCheck-Intervall (Monate)","description":"Nach wie vielen Monaten der DigiCheck wiederholt werden soll: ganze Zahl von 1 bis 60. Ohne Angabe gelten 24 Monate.","type":"integer","minimum":1,"maximum":60,"default":24}}}],"unevaluatedProperties":false,"examples":[{"id":"fb32-ordnung","type":"department","title":"Fachbereich 32 – Bürgerdienste und Ordnung","department":"fb32-ordnung","owner":"stelle-32-001","reviewed":"2026-06-01","digital_capacity":20,"digicheck":"2025-09-15"}]};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://stellenwissen.invalid/schemas/department.schema.json" */;
@@ -537,9 +537,18 @@ vErrors.push(err0);
 errors++;
 }
 }
+if(data.digital_capacity !== undefined){
+let data1 = data.digital_capacity;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+let dataType0 = typeof data1;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 === "boolean" || data1 === null
+              || (dataType0 === "string" && data1 && data1 == +data1 && !(data1 % 1))){
+coerced0 = +data1;
 }
 else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath:instancePath+"/digital_capacity",schemaPath:"#/allOf/1/properties/digital_capacity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -548,10 +557,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if((((((((((key0 !== "type") && (key0 !== "id")) && (key0 !== "title")) && (key0 !== "department")) && (key0 !== "owner")) && (key0 !== "reviewed")) && (key0 !== "review_months")) && (key0 !== "tags")) && (key0 !== "description")) && (key0 !== "sidebar_position")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+}
+if(coerced0 !== undefined){
+data1 = coerced0;
+if(data !== undefined){
+data["digital_capacity"] = coerced0;
+}
+}
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err2 = {instancePath:instancePath+"/digital_capacity",schemaPath:"#/allOf/1/properties/digital_capacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -562,13 +578,142 @@ errors++;
 }
 }
 }
+if(data.digicheck !== undefined){
+let data2 = data.digicheck;
+if(typeof data2 !== "string"){
+let dataType1 = typeof data2;
+let coerced1 = undefined;
+if(!(coerced1 !== undefined)){
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data2;
+}
+else if(data2 === null){
+coerced1 = "";
+}
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/digicheck",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data2 = coerced1;
+if(data !== undefined){
+data["digicheck"] = coerced1;
+}
+}
+}
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err4 = {instancePath:instancePath+"/digicheck",schemaPath:"common.schema.json#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!(formats0.validate(data2))){
+const err5 = {instancePath:instancePath+"/digicheck",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.digicheck_months !== undefined){
+let data3 = data.digicheck_months;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+let dataType2 = typeof data3;
+let coerced2 = undefined;
+if(!(coerced2 !== undefined)){
+if(dataType2 === "boolean" || data3 === null
+              || (dataType2 === "string" && data3 && data3 == +data3 && !(data3 % 1))){
+coerced2 = +data3;
+}
+else {
+const err6 = {instancePath:instancePath+"/digicheck_months",schemaPath:"#/allOf/1/properties/digicheck_months/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(coerced2 !== undefined){
+data3 = coerced2;
+if(data !== undefined){
+data["digicheck_months"] = coerced2;
+}
+}
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 60 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/digicheck_months",schemaPath:"#/allOf/1/properties/digicheck_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60},message:"must be <= 60"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/digicheck_months",schemaPath:"#/allOf/1/properties/digicheck_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(((((((((((((key0 !== "type") && (key0 !== "digital_capacity")) && (key0 !== "digicheck")) && (key0 !== "digicheck_months")) && (key0 !== "id")) && (key0 !== "title")) && (key0 !== "department")) && (key0 !== "owner")) && (key0 !== "reviewed")) && (key0 !== "review_months")) && (key0 !== "tags")) && (key0 !== "description")) && (key0 !== "sidebar_position")){
+const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -578,9 +723,9 @@ return errors === 0;
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.post = validate3;
-const schema6 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/post.schema.json","title":"Stelle","x-title-plural":"Stellen","description":"Das Stellenprofil: Aufgaben, Vertretung, Ansprechpartner, Fristen, Fachverfahren und Ablage einer Stelle. Beschreibt die Stelle, nie die Person, die sie innehat.","x-sections":["Aufgaben","Vertretung","Ansprechpartner","Fristen und Termine","Fachverfahren und Zugänge","Ablage und Akten"],"x-section-synonyms":{"Aufgaben":["Aufgabenbeschreibung","Aufgabengebiet","Aufgabenbereich","Aufgabenschwerpunkte","Tätigkeiten","Tätigkeitsbeschreibung","Arbeitsvorgänge"],"Vertretung":["Vertretungsregelung","Vertretungsregelungen","Stellvertretung","Abwesenheitsvertretung"],"Ansprechpartner":["Ansprechpartnerinnen und Ansprechpartner","Ansprechpersonen","Kontakte","Schnittstellen","Zusammenarbeit"],"Fristen und Termine":["Termine und Fristen","Fristen","Termine","Stichtage","Wiederkehrende Termine"],"Fachverfahren und Zugänge":["Fachverfahren","IT-Verfahren","IT-Systeme","IT-Anwendungen","Software","Programme","Zugänge","Zugänge und Berechtigungen","Berechtigungen"],"Ablage und Akten":["Ablage","Akten","Aktenführung","Aktenablage","Registratur","Ablagestruktur","Ablage und Archivierung"]},"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["criticality","deputies"],"properties":{"type":{"const":"post","title":"Artikeltyp","description":"Für Stellen immer post."},"criticality":{"title":"Kritikalität","description":"Wie schwer der Ausfall der Stelle wiegt: high (hoch), medium (mittel) oder low (niedrig).","enum":["high","medium","low"],"x-labels":{"high":"hoch","medium":"mittel","low":"niedrig"},"default":"medium"},"deputies":{"$ref":"common.schema.json#/$defs/postIdList","title":"Vertretungen","description":"Kennungen der Stellen, die diese Stelle vertreten, z. B. [stelle-32-005]. Eine leere Liste [] ist erlaubt, wird aber in der Wissenssicherung als Lücke gemeldet."},"systems":{"$ref":"common.schema.json#/$defs/systems","title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, die die Stelle nutzt, z. B. [AutiSta, e-Akte]."}}}],"unevaluatedProperties":false,"examples":[{"id":"stelle-32-004","type":"post","title":"Sachbearbeitung Gewerbeangelegenheiten","department":"fb32-ordnung","owner":"stelle-32-004","reviewed":"2026-06-01","criticality":"high","deputies":["stelle-32-005"],"systems":["OK.GEWERBE"]}]};
-const schema9 = {"title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, mit denen gearbeitet wird, als Liste, z. B. [AutiSta, e-Akte].","type":"array","items":{"type":"string","minLength":1}};
-const schema7 = {"title":"Liste von Stellen","description":"Liste von Stellenkennungen, z. B. [stelle-32-005, stelle-32-006]; eine leere Liste [] ist erlaubt.","type":"array","items":{"$ref":"#/$defs/articleId"},"uniqueItems":true};
+const schema7 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/post.schema.json","title":"Stelle","x-title-plural":"Stellen","description":"Das Stellenprofil: Aufgaben, Vertretung, Ansprechpartner, Fristen, Fachverfahren und Ablage einer Stelle. Beschreibt die Stelle, nie die Person, die sie innehat.","x-sections":["Aufgaben","Vertretung","Ansprechpartner","Fristen und Termine","Fachverfahren und Zugänge","Ablage und Akten"],"x-section-synonyms":{"Aufgaben":["Aufgabenbeschreibung","Aufgabengebiet","Aufgabenbereich","Aufgabenschwerpunkte","Tätigkeiten","Tätigkeitsbeschreibung","Arbeitsvorgänge"],"Vertretung":["Vertretungsregelung","Vertretungsregelungen","Stellvertretung","Abwesenheitsvertretung"],"Ansprechpartner":["Ansprechpartnerinnen und Ansprechpartner","Ansprechpersonen","Kontakte","Schnittstellen","Zusammenarbeit"],"Fristen und Termine":["Termine und Fristen","Fristen","Termine","Stichtage","Wiederkehrende Termine"],"Fachverfahren und Zugänge":["Fachverfahren","IT-Verfahren","IT-Systeme","IT-Anwendungen","Software","Programme","Zugänge","Zugänge und Berechtigungen","Berechtigungen"],"Ablage und Akten":["Ablage","Akten","Aktenführung","Aktenablage","Registratur","Ablagestruktur","Ablage und Archivierung"]},"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["criticality","deputies"],"properties":{"type":{"const":"post","title":"Artikeltyp","description":"Für Stellen immer post."},"criticality":{"title":"Kritikalität","description":"Wie schwer der Ausfall der Stelle wiegt: high (hoch), medium (mittel) oder low (niedrig).","enum":["high","medium","low"],"x-labels":{"high":"hoch","medium":"mittel","low":"niedrig"},"default":"medium"},"deputies":{"$ref":"common.schema.json#/$defs/postIdList","title":"Vertretungen","description":"Kennungen der Stellen, die diese Stelle vertreten, z. B. [stelle-32-005]. Eine leere Liste [] ist erlaubt, wird aber in der Wissenssicherung als Lücke gemeldet."},"systems":{"$ref":"common.schema.json#/$defs/systems","title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, die die Stelle nutzt, z. B. [AutiSta, e-Akte]."}}}],"unevaluatedProperties":false,"examples":[{"id":"stelle-32-004","type":"post","title":"Sachbearbeitung Gewerbeangelegenheiten","department":"fb32-ordnung","owner":"stelle-32-004","reviewed":"2026-06-01","criticality":"high","deputies":["stelle-32-005"],"systems":["OK.GEWERBE"]}]};
+const schema10 = {"title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, mit denen gearbeitet wird, als Liste, z. B. [AutiSta, e-Akte].","type":"array","items":{"type":"string","minLength":1}};
+const schema8 = {"title":"Liste von Stellen","description":"Liste von Stellenkennungen, z. B. [stelle-32-005, stelle-32-006]; eine leere Liste [] ist erlaubt.","type":"array","items":{"$ref":"#/$defs/articleId"},"uniqueItems":true};
 const func1 = require("ajv/dist/runtime/equal").default;
 
 function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -726,7 +871,7 @@ errors++;
 if(data.criticality !== undefined){
 let data1 = data.criticality;
 if(!(((data1 === "high") || (data1 === "medium")) || (data1 === "low"))){
-const err3 = {instancePath:instancePath+"/criticality",schemaPath:"#/allOf/1/properties/criticality/enum",keyword:"enum",params:{allowedValues: schema6.allOf[1].properties.criticality.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/criticality",schemaPath:"#/allOf/1/properties/criticality/enum",keyword:"enum",params:{allowedValues: schema7.allOf[1].properties.criticality.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -842,7 +987,7 @@ return errors === 0;
 validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.process = validate7;
-const schema10 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/process.schema.json","title":"Prozess","x-title-plural":"Prozesse","description":"Ein Verwaltungsprozess: Zweck, Ablauf, Rechtsgrundlagen und Sonderfälle, mit verantwortlicher Stelle, ausführenden Stellen und Digitalisierungsstand.","x-sections":["Zweck","Ablauf","Rechtsgrundlagen","Sonderfälle"],"x-section-synonyms":{"Zweck":["Ziel","Ziele","Ziel und Zweck","Zweck und Ziel","Gegenstand","Anlass","Allgemeines"],"Ablauf":["Verfahrensablauf","Prozessablauf","Arbeitsablauf","Ablaufbeschreibung","Arbeitsschritte","Vorgehen","Vorgehensweise","Bearbeitung"],"Rechtsgrundlagen":["Rechtliche Grundlagen","Rechtsgrundlage","Gesetzliche Grundlagen","Rechtsvorschriften","Vorschriften"],"Sonderfälle":["Sonderfall","Ausnahmen","Ausnahmefälle","Besonderheiten","Häufige Fehler"]},"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["performers","frequency"],"properties":{"type":{"const":"process","title":"Artikeltyp","description":"Für Prozesse immer process."},"performers":{"$ref":"common.schema.json#/$defs/postIdList","title":"Ausführende Stellen","description":"Kennungen weiterer Stellen (außer der verantwortlichen), die den Prozess ausführen können, z. B. [stelle-32-005]. Eine leere Liste [] ist erlaubt, wird aber als Lücke gemeldet."},"frequency":{"title":"Häufigkeit","description":"Wie oft der Prozess anfällt: daily (täglich), weekly (wöchentlich), monthly (monatlich), quarterly (vierteljährlich), yearly (jährlich) oder on-demand (bei Bedarf).","enum":["daily","weekly","monthly","quarterly","yearly","on-demand"],"x-labels":{"daily":"täglich","weekly":"wöchentlich","monthly":"monatlich","quarterly":"vierteljährlich","yearly":"jährlich","on-demand":"bei Bedarf"}},"leika":{"title":"LeiKa-Schlüssel","description":"Schlüssel der Leistung im Leistungskatalog (LeiKa): genau 14 Ziffern, z. B. 99050012104000.","type":"string","pattern":"^\\d{14}$","examples":["99050012104000"]},"legal_basis":{"title":"Rechtsgrundlagen","description":"Gesetze und Vorschriften, auf denen der Prozess beruht, als Liste, z. B. [\"§ 14 GewO\"].","type":"array","items":{"type":"string","minLength":1}},"systems":{"$ref":"common.schema.json#/$defs/systems","title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, mit denen der Prozess bearbeitet wird."},"digital":{"title":"Digitalisierung","description":"Digitalisierungsstand des Prozesses und das Digitalbündel (Halbjahr), in dem er digitalisiert wird.","type":"object","required":["status"],"properties":{"status":{"title":"Digitalisierungsstand","description":"analog (auf Papier), partial (teilweise digital), digital (intern durchgängig digital) oder online (für Bürgerinnen und Bürger online beantragbar).","enum":["analog","partial","digital","online"],"x-labels":{"analog":"analog","partial":"teilweise digital","digital":"digital","online":"online"}},"bundle":{"title":"Digitalbündel","description":"Halbjahr, in dem der Prozess digitalisiert wird, im Format JJJJ-H1 oder JJJJ-H2, z. B. 2027-H2.","type":"string","pattern":"^\\d{4}-H[12]$","examples":["2027-H2"]}},"additionalProperties":false}}}],"unevaluatedProperties":false,"examples":[{"id":"gewerbeanmeldung-bearbeiten","type":"process","title":"Gewerbeanmeldung bearbeiten","department":"fb32-ordnung","owner":"stelle-32-004","reviewed":"2026-06-01","performers":["stelle-32-005"],"frequency":"daily","leika":"99050012104000","legal_basis":["§ 14 GewO"],"systems":["OK.GEWERBE"],"digital":{"status":"partial","bundle":"2026-H2"}}]};
+const schema11 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/process.schema.json","title":"Prozess","x-title-plural":"Prozesse","description":"Ein Verwaltungsprozess: Zweck, Ablauf, Rechtsgrundlagen und Sonderfälle, mit verantwortlicher Stelle, ausführenden Stellen und Digitalisierungsstand.","x-sections":["Zweck","Ablauf","Rechtsgrundlagen","Sonderfälle"],"x-section-synonyms":{"Zweck":["Ziel","Ziele","Ziel und Zweck","Zweck und Ziel","Gegenstand","Anlass","Allgemeines"],"Ablauf":["Verfahrensablauf","Prozessablauf","Arbeitsablauf","Ablaufbeschreibung","Arbeitsschritte","Vorgehen","Vorgehensweise","Bearbeitung"],"Rechtsgrundlagen":["Rechtliche Grundlagen","Rechtsgrundlage","Gesetzliche Grundlagen","Rechtsvorschriften","Vorschriften"],"Sonderfälle":["Sonderfall","Ausnahmen","Ausnahmefälle","Besonderheiten","Häufige Fehler"]},"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["performers","frequency"],"properties":{"type":{"const":"process","title":"Artikeltyp","description":"Für Prozesse immer process."},"performers":{"$ref":"common.schema.json#/$defs/postIdList","title":"Ausführende Stellen","description":"Kennungen weiterer Stellen (außer der verantwortlichen), die den Prozess ausführen können, z. B. [stelle-32-005]. Eine leere Liste [] ist erlaubt, wird aber als Lücke gemeldet."},"frequency":{"title":"Häufigkeit","description":"Wie oft der Prozess anfällt: daily (täglich), weekly (wöchentlich), monthly (monatlich), quarterly (vierteljährlich), yearly (jährlich) oder on-demand (bei Bedarf).","enum":["daily","weekly","monthly","quarterly","yearly","on-demand"],"x-labels":{"daily":"täglich","weekly":"wöchentlich","monthly":"monatlich","quarterly":"vierteljährlich","yearly":"jährlich","on-demand":"bei Bedarf"}},"leika":{"title":"LeiKa-Schlüssel","description":"Schlüssel der Leistung im Leistungskatalog (LeiKa): genau 14 Ziffern, z. B. 99050012104000.","type":"string","pattern":"^\\d{14}$","examples":["99050012104000"]},"legal_basis":{"title":"Rechtsgrundlagen","description":"Gesetze und Vorschriften, auf denen der Prozess beruht, als Liste, z. B. [\"§ 14 GewO\"].","type":"array","items":{"type":"string","minLength":1}},"systems":{"$ref":"common.schema.json#/$defs/systems","title":"Fachverfahren","description":"Fachverfahren und IT-Systeme, mit denen der Prozess bearbeitet wird."},"digital":{"title":"Digitalisierung","description":"Digitalisierungsstand des Prozesses, das Digitalbündel (Halbjahr), in dem er digitalisiert wird, und der Aufwand dafür.","type":"object","required":["status"],"properties":{"status":{"title":"Digitalisierungsstand","description":"analog (auf Papier), partial (teilweise digital), digital (intern durchgängig digital) oder online (für Bürgerinnen und Bürger online beantragbar).","enum":["analog","partial","digital","online"],"x-labels":{"analog":"analog","partial":"teilweise digital","digital":"digital","online":"online"}},"bundle":{"title":"Digitalbündel","description":"Halbjahr, in dem der Prozess digitalisiert wird, im Format JJJJ-H1 oder JJJJ-H2, z. B. 2027-H2.","type":"string","pattern":"^\\d{4}-H[12]$","examples":["2027-H2"]},"effort":{"title":"Aufwand (Personentage)","description":"Geschätzter Aufwand, den Prozess zu digitalisieren, in Personentagen: ganze Zahl ab 1. Der Digitalisierungsplan rechnet ihn gegen die Kapazität des Fachbereichs im Digitalbündel.","type":"integer","minimum":1,"examples":[8]}},"additionalProperties":false}}}],"unevaluatedProperties":false,"examples":[{"id":"gewerbeanmeldung-bearbeiten","type":"process","title":"Gewerbeanmeldung bearbeiten","department":"fb32-ordnung","owner":"stelle-32-004","reviewed":"2026-06-01","performers":["stelle-32-005"],"frequency":"daily","leika":"99050012104000","legal_basis":["§ 14 GewO"],"systems":["OK.GEWERBE"],"digital":{"status":"partial","bundle":"2026-H2","effort":8}}]};
 
 function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -935,8 +1080,8 @@ return errors === 0;
 }
 validate9.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern7 = new RegExp("^\\d{14}$", "u");
-const pattern8 = new RegExp("^\\d{4}-H[12]$", "u");
+const pattern8 = new RegExp("^\\d{14}$", "u");
+const pattern9 = new RegExp("^\\d{4}-H[12]$", "u");
 
 function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://stellenwissen.invalid/schemas/process.schema.json" */;
@@ -995,7 +1140,7 @@ errors = vErrors.length;
 if(data.frequency !== undefined){
 let data2 = data.frequency;
 if(!((((((data2 === "daily") || (data2 === "weekly")) || (data2 === "monthly")) || (data2 === "quarterly")) || (data2 === "yearly")) || (data2 === "on-demand"))){
-const err3 = {instancePath:instancePath+"/frequency",schemaPath:"#/allOf/1/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema10.allOf[1].properties.frequency.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/frequency",schemaPath:"#/allOf/1/properties/frequency/enum",keyword:"enum",params:{allowedValues: schema11.allOf[1].properties.frequency.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1036,7 +1181,7 @@ data["leika"] = coerced0;
 }
 }
 if(typeof data3 === "string"){
-if(!pattern7.test(data3)){
+if(!pattern8.test(data3)){
 const err5 = {instancePath:instancePath+"/leika",schemaPath:"#/allOf/1/properties/leika/pattern",keyword:"pattern",params:{pattern: "^\\d{14}$"},message:"must match pattern \""+"^\\d{14}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -1180,7 +1325,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data8){
-if(!((key0 === "status") || (key0 === "bundle"))){
+if(!(((key0 === "status") || (key0 === "bundle")) || (key0 === "effort"))){
 const err13 = {instancePath:instancePath+"/digital",schemaPath:"#/allOf/1/properties/digital/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1194,7 +1339,7 @@ errors++;
 if(data8.status !== undefined){
 let data9 = data8.status;
 if(!((((data9 === "analog") || (data9 === "partial")) || (data9 === "digital")) || (data9 === "online"))){
-const err14 = {instancePath:instancePath+"/digital/status",schemaPath:"#/allOf/1/properties/digital/properties/status/enum",keyword:"enum",params:{allowedValues: schema10.allOf[1].properties.digital.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/digital/status",schemaPath:"#/allOf/1/properties/digital/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.allOf[1].properties.digital.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1235,7 +1380,7 @@ data8["bundle"] = coerced3;
 }
 }
 if(typeof data10 === "string"){
-if(!pattern8.test(data10)){
+if(!pattern9.test(data10)){
 const err16 = {instancePath:instancePath+"/digital/bundle",schemaPath:"#/allOf/1/properties/digital/properties/bundle/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-H[12]$"},message:"must match pattern \""+"^\\d{4}-H[12]$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -1247,9 +1392,18 @@ errors++;
 }
 }
 }
+if(data8.effort !== undefined){
+let data11 = data8.effort;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+let dataType4 = typeof data11;
+let coerced4 = undefined;
+if(!(coerced4 !== undefined)){
+if(dataType4 === "boolean" || data11 === null
+              || (dataType4 === "string" && data11 && data11 == +data11 && !(data11 % 1))){
+coerced4 = +data11;
 }
 else {
-const err17 = {instancePath:instancePath+"/digital",schemaPath:"#/allOf/1/properties/digital/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/digital/effort",schemaPath:"#/allOf/1/properties/digital/properties/effort/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1259,9 +1413,16 @@ vErrors.push(err17);
 errors++;
 }
 }
+if(coerced4 !== undefined){
+data11 = coerced4;
+if(data8 !== undefined){
+data8["effort"] = coerced4;
 }
-else {
-const err18 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/digital/effort",schemaPath:"#/allOf/1/properties/digital/properties/effort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1270,10 +1431,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-if((((((((((((((((key1 !== "type") && (key1 !== "performers")) && (key1 !== "frequency")) && (key1 !== "leika")) && (key1 !== "legal_basis")) && (key1 !== "systems")) && (key1 !== "digital")) && (key1 !== "id")) && (key1 !== "title")) && (key1 !== "department")) && (key1 !== "owner")) && (key1 !== "reviewed")) && (key1 !== "review_months")) && (key1 !== "tags")) && (key1 !== "description")) && (key1 !== "sidebar_position")){
-const err19 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1},message:"must NOT have unevaluated properties"};
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/digital",schemaPath:"#/allOf/1/properties/digital/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1285,12 +1447,36 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key1 in data){
+if((((((((((((((((key1 !== "type") && (key1 !== "performers")) && (key1 !== "frequency")) && (key1 !== "leika")) && (key1 !== "legal_basis")) && (key1 !== "systems")) && (key1 !== "digital")) && (key1 !== "id")) && (key1 !== "title")) && (key1 !== "department")) && (key1 !== "owner")) && (key1 !== "reviewed")) && (key1 !== "review_months")) && (key1 !== "tags")) && (key1 !== "description")) && (key1 !== "sidebar_position")){
+const err21 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -1300,7 +1486,7 @@ return errors === 0;
 validate7.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.handover = validate11;
-const schema14 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/handover.schema.json","title":"Übergabe","x-title-plural":"Übergaben","description":"Das Übergabeprotokoll einer Stelle: offene Vorgänge, Checkliste, Zugänge und Kontakte. Vollständig ist es mit status: done und lauter abgehakten Punkten.","x-sections":["Offene Vorgänge","Checkliste","Zugänge und Berechtigungen","Kontakte"],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["post","status","due"],"properties":{"type":{"const":"handover","title":"Artikeltyp","description":"Für Übergaben immer handover."},"post":{"$ref":"common.schema.json#/$defs/articleId","title":"Übergebende Stelle","description":"Kennung der Stelle, deren Wissen übergeben wird, z. B. stelle-32-004."},"status":{"title":"Stand der Übergabe","description":"planned (geplant), in-progress (läuft) oder done (abgeschlossen).","enum":["planned","in-progress","done"],"x-labels":{"planned":"geplant","in-progress":"läuft","done":"abgeschlossen"}},"due":{"$ref":"common.schema.json#/$defs/date","title":"Fällig am","description":"Datum, bis zu dem die Übergabe abgeschlossen sein soll, im Format JJJJ-MM-TT."}}}],"unevaluatedProperties":false,"examples":[{"id":"uebergabe-stelle-32-004","type":"handover","title":"Übergabe Sachbearbeitung Gewerbe","department":"fb32-ordnung","owner":"stelle-32-001","reviewed":"2026-06-01","post":"stelle-32-004","status":"in-progress","due":"2027-03-31"}]};
+const schema15 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/handover.schema.json","title":"Übergabe","x-title-plural":"Übergaben","description":"Das Übergabeprotokoll einer Stelle: offene Vorgänge, Checkliste, Zugänge und Kontakte. Vollständig ist es mit status: done und lauter abgehakten Punkten.","x-sections":["Offene Vorgänge","Checkliste","Zugänge und Berechtigungen","Kontakte"],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","required":["post","status","due"],"properties":{"type":{"const":"handover","title":"Artikeltyp","description":"Für Übergaben immer handover."},"post":{"$ref":"common.schema.json#/$defs/articleId","title":"Übergebende Stelle","description":"Kennung der Stelle, deren Wissen übergeben wird, z. B. stelle-32-004."},"status":{"title":"Stand der Übergabe","description":"planned (geplant), in-progress (läuft) oder done (abgeschlossen).","enum":["planned","in-progress","done"],"x-labels":{"planned":"geplant","in-progress":"läuft","done":"abgeschlossen"}},"due":{"$ref":"common.schema.json#/$defs/date","title":"Fällig am","description":"Datum, bis zu dem die Übergabe abgeschlossen sein soll, im Format JJJJ-MM-TT."}}}],"unevaluatedProperties":false,"examples":[{"id":"uebergabe-stelle-32-004","type":"handover","title":"Übergabe Sachbearbeitung Gewerbe","department":"fb32-ordnung","owner":"stelle-32-001","reviewed":"2026-06-01","post":"stelle-32-004","status":"in-progress","due":"2027-03-31"}]};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://stellenwissen.invalid/schemas/handover.schema.json" */;
@@ -1406,7 +1592,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(!(((data2 === "planned") || (data2 === "in-progress")) || (data2 === "done"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/1/properties/status/enum",keyword:"enum",params:{allowedValues: schema14.allOf[1].properties.status.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/1/properties/status/enum",keyword:"enum",params:{allowedValues: schema15.allOf[1].properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1510,7 +1696,7 @@ return errors === 0;
 validate11.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.guide = validate13;
-const schema17 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/guide.schema.json","title":"Anleitung","x-title-plural":"Anleitungen","description":"Eine Arbeitsanleitung (How-to) ohne feste Abschnitte; der Text darf nicht leer sein.","x-sections":[],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","properties":{"type":{"const":"guide","title":"Artikeltyp","description":"Für Anleitungen immer guide."}}}],"unevaluatedProperties":false,"examples":[{"id":"leitfaden-e-akte","type":"guide","title":"Umgang mit der e-Akte","department":"fb10-zentrale-dienste","owner":"stelle-10-001","reviewed":"2026-06-01"}]};
+const schema18 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://stellenwissen.invalid/schemas/guide.schema.json","title":"Anleitung","x-title-plural":"Anleitungen","description":"Eine Arbeitsanleitung (How-to) ohne feste Abschnitte; der Text darf nicht leer sein.","x-sections":[],"type":"object","allOf":[{"$ref":"common.schema.json"},{"type":"object","properties":{"type":{"const":"guide","title":"Artikeltyp","description":"Für Anleitungen immer guide."}}}],"unevaluatedProperties":false,"examples":[{"id":"leitfaden-e-akte","type":"guide","title":"Umgang mit der e-Akte","department":"fb10-zentrale-dienste","owner":"stelle-10-001","reviewed":"2026-06-01"}]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://stellenwissen.invalid/schemas/guide.schema.json" */;

@@ -16,8 +16,11 @@ export const FREQUENCY_LABELS: Labels = generated.FREQUENCY_LABELS;
 export const DIGITAL_STATUS_LABELS: Labels = generated.DIGITAL_STATUS_LABELS;
 export const HANDOVER_STATUS_LABELS: Labels = generated.HANDOVER_STATUS_LABELS;
 
+/** A half-year Digitalbündel as the contract writes it (§8): `YYYY-H1` or `YYYY-H2` (year, half). */
+export const BUNDLE_PATTERN = /^(\d{4})-H([12])$/;
+
 /** `2027-H1` → `1. Halbjahr 2027`. */
 export function bundleLabel(bundle: string): string {
-  const m = /^(\d{4})-H([12])$/.exec(bundle);
+  const m = BUNDLE_PATTERN.exec(bundle);
   return m ? `${m[2]}. Halbjahr ${m[1]}` : bundle;
 }

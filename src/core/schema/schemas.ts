@@ -27,6 +27,9 @@ export function isArticleType(value: unknown): value is ArticleType {
 /** Default review interval, from the common schema. */
 export const DEFAULT_REVIEW_MONTHS: number = common.properties.review_months.default;
 
+/** Default DigiCheck interval, from the department schema (knowledge-model.md §8). */
+export const DEFAULT_DIGICHECK_MONTHS: number = department.allOf[1]!.properties!.digicheck_months!.default;
+
 /**
  * Other headings that mean a required section, e.g. „Vertretungsregelung“ → Vertretung
  * (`x-section-synonyms` in the type's schema, next to `x-sections`); used by the import.

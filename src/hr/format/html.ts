@@ -7,14 +7,14 @@ import { RISK_LEVEL_LABELS, riskLevel, type RiskLevel } from '../risk';
 import type { PlannedAction } from '../actions';
 import { germanDate } from '../../core/german';
 import { CHECK_LABELS } from '../../coverage/texts';
+import { escapeHtml } from '../../core/escape-html';
+import { figures, reportPage } from '../../core/report-html';
 
 export interface HtmlOptions {
   /** Base URL of the intranet wiki; posts link to `<siteUrl>/<department>/<id>`. */
   siteUrl?: string;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Coverage tones: each at least 3 : 1 against white and the bar's track #eee (WCAG 1.4.11). */
 export const COLOURS = { low: '#c0392b', mid: '#8a5a00', full: '#2e7d32' };
@@ -274,7 +274,7 @@ ${rows.map((row) => flaggedRow(row, options)).join('\n')}
 /** `--format html`: one self-contained file (no external assets) for HR to open or mail. */
 export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}): string {
   const s = result.summary;
-  const figures: Array<[string, number]> = [
+  const keyFigures: Array<[string, number]> = [
     ['Austritte im Horizont', s.within_horizon],
     ['nicht abgesichert', s.flagged],
     ['abgesichert', s.secured],
@@ -282,27 +282,7 @@ export function formatAuditHtml(result: AuditResult, options: HtmlOptions = {}):
     [DEPARTED, s.departed],
   ];
   const byCheck = CHECK_IDS.map((check) => `<li>${escapeHtml(CHECK_LABELS[check])}: ${s.missing_by_check[check]}</li>`).join('');
-  return `<!DOCTYPE html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Wissenssicherung – Auswertung zum ${escapeHtml(germanDate(result.today))}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem;color:#1c1e21;max-width:1400px}
-h1{font-size:1.6rem;margin-bottom:.2rem}
-.note{color:#555}
-.figures{display:flex;flex-wrap:wrap;gap:1rem;margin:1.5rem 0}
-.figure{border:1px solid #ddd;border-radius:8px;padding:.8rem 1.2rem;min-width:9rem}
-.figure b{display:block;font-size:1.8rem}
-table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
-th{background:#f3f5f7}
-td ul,td ol{margin:0;padding-left:1.1rem}
-td{overflow-wrap:anywhere;hyphens:auto}
-.num{text-align:right}
-.portfolio-wrap{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}
+  const css = `.portfolio-wrap{display:flex;flex-wrap:wrap;gap:2rem;align-items:flex-start}
 .portfolio-wrap table{width:auto}
 .ids{font-family:ui-monospace,Consolas,monospace;font-size:.9em}
 svg g[tabindex]:focus{outline:3px solid #1c1e21}
@@ -319,15 +299,10 @@ svg g[tabindex]:focus{outline:3px solid #1c1e21}
 .bar{width:6rem;height:.6rem;background:#eee;border-radius:3px;overflow:hidden;margin-bottom:.2rem}
 .bar span{display:block;height:100%}
 ${(Object.keys(COLOURS) as Tone[]).map((tone) => `.bar .${tone}{background:${COLOURS[tone]}}`).join('\n')}
-.legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}
-footer{margin-top:2rem;color:#555;font-size:.85rem}
-@media print{body{margin:0}a{color:inherit;text-decoration:none}}
-</style>
-</head>
-<body>
-<h1>Wissenssicherung: nicht abgesicherte Stellen</h1>
+.legend .swatch{margin:0 .3rem 0 1rem;vertical-align:middle}`;
+  return reportPage(`Wissenssicherung – Auswertung zum ${germanDate(result.today)}`, css, `<h1>Wissenssicherung: nicht abgesicherte Stellen</h1>
 <p class="note">Stichtag ${escapeHtml(germanDate(result.today))} · Austritte bis ${escapeHtml(germanDate(horizonEnd(result)))} (${result.horizon} Monate) · Übergabe ab ${result.lead} Monaten vor dem Austritt verlangt · ${escapeHtml(encodingLine(result))}</p>
-<div class="figures">${figures.map(([label, value]) => `<div class="figure"><b>${value}</b>${escapeHtml(label)}</div>`).join('')}</div>
+${figures(keyFigures)}
 <h2>Austritte je Quartal</h2>
 ${timeline(result)}
 <p class="legend">${TIMELINE_TONES.map(([tone, meaning]) => legendItem(tone, meaning)).join('')}</p>
@@ -336,8 +311,5 @@ ${result.flagged.length === 0 ? '<p>Alle Stellen mit Austritt im Horizont sind a
 <h2>Fehlende Prüfungen</h2>
 <ul>${byCheck}</ul>
 ${trendSection(result)}${forecastSection(result)}
-<footer>Vertraulich: enthält Personaldaten aus dem Personalregister. Nur für die Personalabteilung und die zuständigen Führungskräfte; nicht im Intranet ablegen. Erstellt mit Stellenwissen.</footer>
-</body>
-</html>
-`;
+<footer>Vertraulich: enthält Personaldaten aus dem Personalregister. Nur für die Personalabteilung und die zuständigen Führungskräfte; nicht im Intranet ablegen. Erstellt mit Stellenwissen.</footer>`);
 }

@@ -3,7 +3,8 @@ import { formatAuditCsv } from './csv';
 import { formatAuditHtml } from './html';
 import { formatAuditJson } from './json';
 import { formatAuditMarkdown } from './md';
-import { formatAuditTable, type Paint } from './table';
+import { formatAuditTable } from './table';
+import type { Paint } from '../../core/paint';
 
 /** The report formats of `npm run audit --format` (contract §5). */
 export const AUDIT_FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;

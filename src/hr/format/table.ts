@@ -2,18 +2,10 @@ import Table from 'cli-table3';
 import type { AuditResult } from '../audit';
 import { changeLines, hasComputedDepartures, RETIREMENT_MARK, RETIREMENT_NOTE, rowCells, summaryLine } from './rows';
 import { RISK_LEVEL_LABELS } from '../risk';
-
-export interface Paint {
-  red(text: string): string;
-  yellow(text: string): string;
-  green(text: string): string;
-  bold(text: string): string;
-}
-
-const plain: Paint = { red: (t) => t, yellow: (t) => t, green: (t) => t, bold: (t) => t };
+import { PLAIN, type Paint } from '../../core/paint';
 
 /** `--format table`: a terminal table; colours only when the caller passes them (a TTY). */
-export function formatAuditTable(result: AuditResult, paint: Paint = plain, width = 120): string {
+export function formatAuditTable(result: AuditResult, paint: Paint = PLAIN, width = 120): string {
   const trend = changeLines(result);
   const summary = paint.bold(summaryLine(result)) + (trend ? `\n${trend.title}:\n${trend.lines.map(([label, text]) => `  ${label}: ${text}`).join('\n')}` : '');
   if (result.flagged.length === 0) return `${summary}\nKeine Stelle auffällig.\n`;

@@ -1,7 +1,9 @@
-import { articleRef, buildCoverageIndex, computeCoverage, type CoverageIndex, type PostCoverage } from '../../coverage/coverage';
+import { articleRef, buildCoverageIndex, computeCoverage, isUsable, type CoverageIndex, type PostCoverage } from '../../coverage/coverage';
+import { buildPlan, type Plan, type PlanDepartment, type PlanProcess } from '../../plan/plan';
 import { type CalendarDate } from '../../core/dates';
 import { stringValue, type Article } from '../../core/article';
 import { type ValidationResult } from '../../validate/validate';
+import { groupBy } from '../../core/group-by';
 import { type Wiki } from '../../core/wiki';
 
 /** A link to an article's page under the site's base URL. */
@@ -35,6 +37,11 @@ export interface SiteContext {
   departmentTitle(id: string | undefined): string;
   /** Every department, ordered by id. */
   departments: LinkRef[];
+  /** The digitalisation plan on the build date (knowledge-model.md §8), as `npm run plan` computes it. */
+  plan: Plan;
+  /** The plan's entries by process file and by department id. */
+  planProcesses: Map<string, PlanProcess>;
+  planDepartments: Map<string, PlanDepartment>;
 }
 
 export function createSiteContext(wiki: Wiki, validation: ValidationResult, today: CalendarDate, baseUrl: string): SiteContext {
@@ -49,6 +56,7 @@ export function createSiteContext(wiki: Wiki, validation: ValidationResult, toda
     const post = id ? wiki.posts.get(id) : undefined;
     return post ? link(post) : undefined;
   };
+  const plan = buildPlan(wiki, today, (article) => isUsable(index, article));
   return {
     wiki,
     index,
@@ -66,6 +74,9 @@ export function createSiteContext(wiki: Wiki, validation: ValidationResult, toda
       return (department && stringValue(department, 'title')) || id || '';
     },
     departments: [...wiki.departments.values()].map(link).sort(byId),
+    plan,
+    planProcesses: new Map(plan.processes.map((p) => [p.file, p])),
+    planDepartments: new Map(plan.departments.map((d) => [d.id, d])),
   };
 }
 
@@ -76,18 +87,6 @@ export function byId(a: { id: string }, b: { id: string }): number {
 
 function groupByDepartment(articles: Article[]): Map<string, Article[]> {
   return groupBy(articles.filter((a) => stringValue(a, 'department') !== undefined), (a) => stringValue(a, 'department')!);
-}
-
-/** Rows grouped by a key, each group in the rows' order. */
-export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }
 
 /** A process's digital status and bundle, when written as text. */

@@ -3,7 +3,8 @@ import { formatIsoDate } from '../../core/dates';
 import { gapText } from '../../coverage/texts';
 import { stringValue } from '../../core/article';
 import { isStale, reviewDue } from '../../core/review-dates';
-import { byId, groupBy, type LinkRef, type SiteContext } from '../cards/context';
+import { byId, type LinkRef, type SiteContext } from '../cards/context';
+import { groupBy } from '../../core/group-by';
 
 export interface CoverageDashboardData {
   today: string;

@@ -1,5 +1,6 @@
 import { duplicateIdRule } from './duplicate-id';
 import { placeholderRule } from './placeholder';
+import { planRule } from './plan';
 import { referenceRule } from './reference';
 import type { Rule } from './rule';
 import { schemaRule } from './schema';
@@ -16,4 +17,5 @@ export const RULES: readonly Rule[] = [
   sectionsRule,
   placeholderRule,
   staleRule,
+  planRule,
 ];
