@@ -62,6 +62,22 @@ describe('site data for cards and dashboards', () => {
     if (card.type !== 'department') return;
     expect(card.posts.map((p) => [p.id, p.coverage, p.missing])).toEqual([['stelle-1-001', 80, ['processes']], ['stelle-1-002', 100, []]]);
     expect(card.processes.map((p) => [p.id, p.owner?.id, p.digital, p.bundle])).toEqual([['antrag-bearbeiten', 'stelle-1-002', 'partial', '2027-H1']]);
+    // Its part of the plan: no capacity, no DigiCheck yet.
+    expect(card.plan).toEqual({ capacity: null, digicheck: null, digicheckDue: null, problems: ['no-digicheck'] });
+  });
+
+  it('department card and /digitalisierung carry the plan: capacity, DigiCheck and its due date, an overloaded bundle', () => {
+    const { cards, digital } = siteData({
+      'fb1/index.md': 'REPLACE:reviewed: 2026-06-01\n=>reviewed: 2026-06-01\ndigital_capacity: 5\ndigicheck: 2024-11-01\n',
+      'fb1/antrag-bearbeiten.md': 'REPLACE:  bundle: 2027-H1\n=>  bundle: 2027-H1\n  effort: 6\n',
+    });
+    const card = cards.fb1!;
+    if (card.type !== 'department') throw new Error('no department card');
+    expect(card.plan).toEqual({ capacity: 5, digicheck: '2024-11-01', digicheckDue: '2026-11-01', problems: ['overloaded', 'digicheck-due'] });
+    expect(digital.overloaded).toEqual({ '2027-H1 fb1': { effort: 6, capacity: 5 } });
+    expect(digital.departments).toEqual([expect.objectContaining({ id: 'fb1', capacity: 5, digicheck: '2024-11-01', problems: ['overloaded', 'digicheck-due'] })]);
+    expect(digital.processes).toEqual([expect.objectContaining({ id: 'antrag-bearbeiten', effort: 6, problems: [] })]);
+    expect(digital.burnUpSvg).toMatch(/^<svg [^>]*role="img" aria-label="Burn-up des Digitalisierungsplans, 2026-H2 bis 2027-H1/);
   });
 
   it('coverage dashboard: per department, per post (lowest first) and overdue reviews', () => {

@@ -83,6 +83,9 @@ describe('metadata cards', () => {
     const card = page.locator('aside.metadata-card--department');
     expect(await card.locator('table').first().locator('tbody tr').count()).toBe(8);
     expect(await card.innerText()).toContain('Gaststättenerlaubnis erteilen');
+    // Its part of the digitalisation plan (docs/fb32-ordnung/index.md: capacity 15, DigiCheck 02.06.2025).
+    expect(await card.innerText()).toMatch(/Kapazität für Digitalisierung \(Personentage je Halbjahr\)\s+15/);
+    expect(await card.innerText()).toContain('02.06.2025 (fällig am 02.06.2027)');
     await page.close();
   });
 });

@@ -102,7 +102,9 @@ export async function publish(page: Page): Promise<void> {
     const refused = await page.locator('[class*="ControlErrorsList"]').allTextContents();
     throw new Error(`Speichern fehlgeschlagen: ${text} ${refused.join(' | ')}`);
   }
-  await page.locator('.Toastify__close-button').last().click();
+  // The toast may close itself while sliding in (react-toastify's autoClose, seen in CI under
+  // load): then there is nothing left to click, and either way it must be gone.
+  await page.locator('.Toastify__close-button').last().click({ timeout: 5000 }).catch(() => undefined);
   await toast.waitFor({ state: 'detached' });
 }
 
