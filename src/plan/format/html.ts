@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../core/escape-html';
+import { groupBy } from '../../core/group-by';
 import { germanDate } from '../../core/german';
 import { figures, reportPage } from '../../core/report-html';
 import { bundleLabel, FIELD_TITLES } from '../../core/schema/labels';
@@ -50,8 +51,7 @@ const PROCESS_HEAD = '<thead><tr><th scope="col">Prozess</th><th scope="col">Fac
 function bundlesSection(plan: Plan): string {
   if (plan.bundles.length === 0) return '<h2 id="buendel">Digitalbündel</h2>\n<p>Noch kein Prozess ist einem Digitalbündel zugeordnet.</p>';
   const titles = departmentTitles(plan);
-  const byBundle = new Map<string, PlanProcess[]>(plan.bundles.map((b) => [b.bundle, []]));
-  for (const p of plan.processes) if (p.bundle !== null) byBundle.get(p.bundle)!.push(p);
+  const byBundle = groupBy(plan.processes.filter((p) => p.bundle !== null), (p) => p.bundle!);
   const section = (b: PlanBundle, i: number) => `<h3 id="buendel-${i}">${escapeHtml(`${b.bundle} (${bundleLabel(b.bundle)}): ${b.processes} Prozesse, ${b.done} digital oder online, ${b.effort} Personentage offen`)}</h3>
 <table class="bundle-processes" aria-labelledby="buendel-${i}">${PROCESS_HEAD}<tbody>${byBundle.get(b.bundle)!.map((p) => processRow(p, titles)).join('')}</tbody></table>`;
   return `<h2 id="buendel">Digitalbündel mit ihren Prozessen</h2>\n${plan.bundles.map(section).join('\n')}`;
